@@ -1,0 +1,49 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.views.generic import TemplateView
+
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+
+from network_pages import files
+from network_pages.views import LoginView
+from search import views as search_views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path(settings.MEDIA_URL.strip("/") + "/<path:path>", files.serve_file, name="serve_file"),
+    path(
+        "documents/<int:document_id>/<str:document_filename>",
+        files.serve_document,
+        name="wagtaildocs_serve",
+    ),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+    ),
+]
+
+urlpatterns += i18n_patterns(
+    path("login/", LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("password-reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "password-reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "password-reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "password-reset/complete/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
+    path("search/", search_views.search, name="search"),
+    path("", include(wagtail_urls)),
+)

@@ -1,0 +1,59 @@
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from network_pages.blocks import ContentStreamBlock
+
+
+class HomePage(Page):
+    """The SRSG's public page, one per locale."""
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.StandardPage", "network_pages.IntranetHomePage"]
+
+    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    body = StreamField(ContentStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("public home")
+        verbose_name_plural = _("public homes")
+
+    def get_context(self, request, *args, **kwargs):
+        from network_pages.access import viewable
+
+        context = super().get_context(request, *args, **kwargs)
+        context["public_pages"] = viewable(
+            request.user, self.get_children().live().type(StandardPage)
+        ).specific()
+        return context
+
+
+class StandardPage(Page):
+    """A static public page published by the Office."""
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    body = StreamField(ContentStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("public page")
+        verbose_name_plural = _("public pages")

@@ -1,0 +1,260 @@
+"""Who may see what: the one access policy of the site.
+
+Every place that shows content asks this module: `can_view(user, obj)` for one object and
+`viewable(user, queryset)` for a queryset of pages. Three mechanisms, from coarse to fine:
+
+1. Wagtail view restrictions (groups only), which exist only on the intranet roots.
+2. Deny-by-default zones decided here: invited experts see only what they are granted (and its
+   descendants) plus the intranet home; closed intranet pages are hidden from correspondents unless
+   granted. Grants are guardian object permissions stored on the base `Page` (see `grant`), and a
+   grant on a page covers its descendants and its translations.
+3. Workflow state: nothing unpublished is shown outside the admin and previews.
+
+Objects that are not pages (files, later answers and profiles) are decided from their own fields.
+"""
+
+import enum
+from dataclasses import dataclass
+from functools import reduce
+from operator import or_
+
+from django.contrib.auth.models import AnonymousUser, Group
+from django.db.models import Q
+
+from wagtail.log_actions import log
+from wagtail.models import Collection, Page, PageViewRestriction
+
+from guardian.shortcuts import assign_perm, remove_perm
+
+from network_pages.models import (
+    IntranetHomePage,
+    IntranetPage,
+    NetworkDocument,
+    NetworkImage,
+    NetworkRendition,
+    PageGroupObjectPermission,
+    PageUserObjectPermission,
+)
+from network_pages.roles import (
+    CORRESPONDENTS,
+    EDITOR_GROUPS,
+    EXPERTS,
+    INTRANET_COLLECTION,
+    NETWORK_GROUPS,
+    VIEW_RESTRICTED_PAGE,
+    VIEW_RESTRICTED_PAGE_PERM,
+)
+
+
+class Level(enum.IntEnum):
+    """How far into the network a user reaches; higher sees more."""
+
+    PUBLIC = 0  # anonymous, inactive, or logged in without a network role
+    EXPERT = 1  # invited experts: deny by default
+    MEMBER = 2  # correspondents: the whole intranet but closed zones
+    EDITOR = 3  # the SRSG and the Office: everything
+
+
+def _group_rows(user):
+    """(id, name) of the user's groups, read once per user object."""
+    if not user.is_authenticated or not user.is_active:
+        return ()
+    rows = getattr(user, "_network_group_rows", None)
+    if rows is None:
+        rows = tuple(user.groups.values_list("id", "name"))
+        user._network_group_rows = rows
+    return rows
+
+
+def roles(user):
+    """The network roles (group names of network_pages.roles) the user holds."""
+    return frozenset(name for _id, name in _group_rows(user) if name in NETWORK_GROUPS)
+
+
+def level(user):
+    if not user.is_authenticated or not user.is_active:
+        return Level.PUBLIC
+    if user.is_superuser:
+        return Level.EDITOR
+    held = roles(user)
+    if held & set(EDITOR_GROUPS):
+        return Level.EDITOR
+    if CORRESPONDENTS in held:
+        return Level.MEMBER
+    if EXPERTS in held:
+        return Level.EXPERT
+    return Level.PUBLIC
+
+
+def is_editor(user):
+    return level(user) == Level.EDITOR
+
+
+def is_member(user):
+    """A full network member: the SRSG, the Office or a correspondent."""
+    return level(user) >= Level.MEMBER
+
+
+def _under(paths):
+    """Q for pages in the subtree of any of the given tree paths (matches nothing when empty)."""
+    return reduce(or_, (Q(path__startswith=p) for p in paths), Q(pk__in=[]))
+
+
+def _starts(path, prefixes):
+    return any(path.startswith(p) for p in prefixes)
+
+
+def _translation_paths(pages):
+    """Tree paths of the given pages and of all their translations."""
+    keys = pages.values("translation_key")
+    return tuple(Page.objects.filter(translation_key__in=keys).values_list("path", flat=True))
+
+
+def _passes_restriction(restriction, user, group_ids):
+    if restriction.restriction_type == PageViewRestriction.NONE:
+        return True
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if restriction.restriction_type == PageViewRestriction.LOGIN:
+        return True
+    if restriction.restriction_type == PageViewRestriction.GROUPS:
+        if user.is_superuser:
+            return True
+        return any(group.pk in group_ids for group in restriction.groups.all())
+    return False  # shared passwords are never allowed here (see network_pages.checks)
+
+
+def granted_pages(user):
+    """Base pages on which the user, or one of their groups, holds the view grant."""
+    if not user.is_authenticated or not user.is_active:
+        return Page.objects.none()
+    group_ids = [pk for pk, _name in _group_rows(user)]
+    direct = PageUserObjectPermission.objects.filter(
+        user=user, permission__codename=VIEW_RESTRICTED_PAGE
+    ).values("content_object_id")
+    via_groups = PageGroupObjectPermission.objects.filter(
+        group_id__in=group_ids, permission__codename=VIEW_RESTRICTED_PAGE
+    ).values("content_object_id")
+    return Page.objects.filter(Q(pk__in=direct) | Q(pk__in=via_groups))
+
+
+def closed_zone_pages():
+    """Roots of the deny-by-default zones of the intranet (later issues add their own)."""
+    return Page.objects.filter(pk__in=IntranetPage.objects.filter(closed=True).values("pk"))
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Everything the policy needs to decide for one user, read in a bounded number of queries."""
+
+    level: Level
+    intranet_paths: tuple
+    denied_paths: tuple
+    closed_paths: tuple
+    granted_paths: tuple
+
+    def allows_path(self, path):
+        if _starts(path, self.denied_paths):
+            return False
+        if not _starts(path, self.intranet_paths):
+            return True
+        if self.level == Level.EDITOR:
+            return True
+        granted = _starts(path, self.granted_paths)
+        if self.level == Level.MEMBER:
+            return granted or not _starts(path, self.closed_paths)
+        if self.level == Level.EXPERT:
+            return granted or path in self.intranet_paths
+        return False
+
+    def page_filter(self):
+        allowed = ~_under(self.denied_paths)
+        outside = ~_under(self.intranet_paths)
+        if self.level == Level.MEMBER:
+            allowed &= outside | _under(self.granted_paths) | ~_under(self.closed_paths)
+        elif self.level == Level.EXPERT:
+            allowed &= outside | _under(self.granted_paths) | Q(path__in=self.intranet_paths)
+        elif self.level < Level.EXPERT:
+            allowed &= outside
+        return allowed
+
+
+def scope(user):
+    lvl = level(user)
+    group_ids = {pk for pk, _name in _group_rows(user)}
+    restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
+    denied = tuple(r.page.path for r in restrictions if not _passes_restriction(r, user, group_ids))
+    intranet = tuple(IntranetHomePage.objects.values_list("path", flat=True))
+    granted = closed = ()
+    if lvl in (Level.MEMBER, Level.EXPERT):
+        granted = _translation_paths(granted_pages(user))
+    if lvl == Level.MEMBER:
+        closed = _translation_paths(closed_zone_pages())
+    return Scope(lvl, intranet, denied, closed, granted)
+
+
+def viewable(user, queryset):
+    """The pages of `queryset` that the user may see (live ones only)."""
+    return queryset.filter(live=True).filter(scope(user).page_filter())
+
+
+def can_view(user, obj):
+    """May `user` see `obj`? Deny for any object this policy does not know."""
+    if isinstance(obj, Page):
+        return obj.live and scope(user).allows_path(obj.path)
+    if isinstance(obj, NetworkRendition):
+        return can_view(user, obj.image)
+    if isinstance(obj, NetworkImage | NetworkDocument):
+        return _can_view_file(user, obj)
+    return False
+
+
+def intranet_collection_paths():
+    return tuple(
+        Collection.objects.filter(name=INTRANET_COLLECTION, depth=2).values_list("path", flat=True)
+    )
+
+
+def _can_view_file(user, file):
+    if file.owner_content_type_id:
+        owner = file.owner
+        return owner is not None and can_view(user, owner)
+    intranet = intranet_collection_paths()
+    # Without an intranet collection, no unowned file can be told public: fail closed.
+    if not intranet or _starts(file.collection.path, intranet):
+        return is_member(user)
+    return True
+
+
+def is_public(obj):
+    """Would an anonymous visitor see it? Public files may be cached by anyone."""
+    return can_view(AnonymousUser(), obj)
+
+
+def base_page(page):
+    """The `wagtailcore.Page` row of a page: guardian must always be asked about this class."""
+    return page if type(page) is Page else Page.objects.get(pk=page.pk)
+
+
+def grant(principal, page, *, by=None):
+    """Open `page` (and its subtree, in every language) to a user or a group."""
+    from network_pages.notifications import notify
+
+    page = base_page(page)
+    assign_perm(VIEW_RESTRICTED_PAGE_PERM, principal, page)
+    log(page, "network.access.grant", user=by, data=_principal_data(principal))
+    recipients = principal.user_set.all() if isinstance(principal, Group) else [principal]
+    notify(recipients, "access_granted", {"page": page.specific})
+
+
+def revoke(principal, page, *, by=None):
+    """Close `page` again to a user or a group."""
+    page = base_page(page)
+    remove_perm(VIEW_RESTRICTED_PAGE_PERM, principal, page)
+    log(page, "network.access.revoke", user=by, data=_principal_data(principal))
+
+
+def _principal_data(principal):
+    if isinstance(principal, Group):
+        return {"group": principal.name}
+    return {"user": principal.get_username()}

@@ -1,0 +1,18 @@
+from .accounts import MemberState, User
+from .files import NetworkDocument, NetworkImage, NetworkRendition
+from .notifications import Notification
+from .pages import IntranetHomePage, IntranetPage
+from .permissions import PageGroupObjectPermission, PageUserObjectPermission
+
+__all__ = [
+    "IntranetHomePage",
+    "IntranetPage",
+    "MemberState",
+    "NetworkDocument",
+    "NetworkImage",
+    "NetworkRendition",
+    "Notification",
+    "PageGroupObjectPermission",
+    "PageUserObjectPermission",
+    "User",
+]

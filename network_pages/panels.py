@@ -1,0 +1,82 @@
+"""The intranet home's panels: each is a title, an empty-state text and the items a user may see.
+
+Later features add their panels here (requests awaiting my state, upcoming sessions, decisions
+awaiting me); each must go through the access policy, as these do.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Page
+
+from network_pages.access import Level, granted_pages, level, roles, viewable
+from network_pages.models import MemberState
+from network_pages.roles import role_labels
+
+RECENT_LIMIT = 5
+
+
+@dataclass
+class Panel:
+    key: str
+    title: str
+    empty: str
+    items: list = field(default_factory=list)
+
+
+def _recent_pages(request, home):
+    pages = viewable(request.user, home.get_descendants().live()).order_by("-last_published_at")
+    return [
+        {"title": p.title, "url": p.url, "date": p.last_published_at} for p in pages[:RECENT_LIMIT]
+    ]
+
+
+def _granted(request, home):
+    pages = viewable(
+        request.user,
+        Page.objects.filter(
+            locale=home.locale,
+            translation_key__in=granted_pages(request.user).values("translation_key"),
+        ),
+    ).order_by("title")
+    return [{"title": p.title, "url": p.url} for p in pages]
+
+
+def _my_groups(request, home):
+    user = request.user
+    labels = role_labels()
+    items = [{"title": labels[name]} for name in sorted(roles(user))]
+    states = MemberState.objects.filter(group__user=user)
+    items += [{"title": state.name} for state in states]
+    return items
+
+
+def build_panels(request, home):
+    if level(request.user) == Level.EXPERT:
+        return [
+            Panel(
+                "invitations",
+                _("What you were invited to"),
+                _("You have not been given access to any meeting or page yet."),
+                _granted(request, home),
+            ),
+        ]
+    return [
+        Panel(
+            "requests",
+            _("Requests awaiting my state"),
+            _("No information request is awaiting an answer from your state."),
+        ),
+        Panel("sessions", _("Upcoming sessions"), _("No session is scheduled.")),
+        Panel("decisions", _("Decisions awaiting me"), _("Nothing is awaiting your decision.")),
+        Panel(
+            "contributions",
+            _("New contributions"),
+            _("Nothing has been published on the intranet yet."),
+            _recent_pages(request, home),
+        ),
+        Panel(
+            "groups", _("My groups"), _("You belong to no group yet."), _my_groups(request, home)
+        ),
+    ]

@@ -1,0 +1,30 @@
+"""The network's roles: Django groups created by data migration (names are data, not labels)."""
+
+SRSG = "SRSG"
+OFFICE = "SRSG Office"
+CORRESPONDENTS = "Correspondents"
+EXPERTS = "Invited experts"
+
+NETWORK_GROUPS = (SRSG, OFFICE, CORRESPONDENTS, EXPERTS)
+EDITOR_GROUPS = (SRSG, OFFICE)
+MEMBER_GROUPS = (SRSG, OFFICE, CORRESPONDENTS)
+
+# The project's object permission: lets a user or group see a page (and its subtree)
+# in a deny-by-default zone. It belongs to wagtailcore.Page, the base class guardian is asked about.
+VIEW_RESTRICTED_PAGE = "view_restricted_page"
+VIEW_RESTRICTED_PAGE_PERM = f"wagtailcore.{VIEW_RESTRICTED_PAGE}"
+
+INTRANET_SLUG = "intranet"
+INTRANET_COLLECTION = "Intranet"
+
+
+def role_labels():
+    """Translated labels of the roles (group names stay as data)."""
+    from django.utils.translation import gettext_lazy as _
+
+    return {
+        SRSG: _("SRSG"),
+        OFFICE: _("SRSG Office"),
+        CORRESPONDENTS: _("Correspondents"),
+        EXPERTS: _("Invited experts"),
+    }
