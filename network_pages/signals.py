@@ -1,7 +1,8 @@
 """Keep view restrictions identical across a page's translations.
 
 A restriction added, changed or removed on one page is mirrored, groups included, to every
-translation of that page. Each write is skipped when the translation already matches, so mirroring terminates.
+translation of that page. Each write is skipped when the translation already matches, so
+mirroring terminates.
 
 A groups restriction saved without groups is transient (the admin form saves the row before its
 groups; wagtail-localize's sync creates one without groups): it is never pushed, it takes the groups

@@ -1,8 +1,9 @@
 """Custom image and document models: every file can record the object it belongs to.
 
 A file attached through the project's forms records its owner, and anyone who may see the
-owner may see the file. A file uploaded in the admin without an owner is an intranet file when its collection is
-the intranet collection or below it, and a public file otherwise (see network_pages.access).
+owner may see the file. A file uploaded in the admin without an owner is an intranet file when
+its collection is the intranet collection or below it, and a public file otherwise (see
+network_pages.access).
 """
 
 from django.contrib.contenttypes.fields import GenericForeignKey
