@@ -101,7 +101,7 @@ def restriction_deleted(sender, instance, **kwargs):
             log(translation, "network.restriction.mirror", data={"source_page": page.pk})
 
 
-@receiver(post_delete)
+@receiver(post_delete, sender=Page)
 def page_deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page):
-        _pages_being_deleted.set(_pages_being_deleted.get() - {instance.pk})
+    # The base row goes last, after the specific row and the restrictions.
+    _pages_being_deleted.set(_pages_being_deleted.get() - {instance.pk})

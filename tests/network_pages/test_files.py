@@ -1,0 +1,138 @@
+"""Documents, images and renditions: served only through the access policy."""
+
+import io
+
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection
+
+import pytest
+from PIL import Image as PILImage
+
+from network_pages.roles import INTRANET_COLLECTION
+
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
+
+
+def make_document(title, collection, owner=None):
+    document = get_document_model()(title=title, collection=collection)
+    if owner is not None:
+        document.attach_to(owner)
+    document.file.save(f"{title}.txt", ContentFile(f"secret {title}".encode()), save=False)
+    document.save()
+    return document
+
+
+def make_image(title, collection, owner=None):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (64, 32), (200, 10, 10)).save(buffer, "PNG")
+    image = get_image_model()(
+        title=title, collection=collection, file=ImageFile(buffer, name=f"{title}.png")
+    )
+    if owner is not None:
+        image.attach_to(owner)
+    image.save()
+    return image
+
+
+@pytest.fixture
+def collections(db):
+    return (
+        Collection.get_first_root_node(),
+        Collection.objects.get(name=INTRANET_COLLECTION, depth=2),
+    )
+
+
+@pytest.fixture
+def files(collections, pages):
+    root, intranet = collections
+    sub = intranet.add_child(name="Plenary 2026")
+    return {
+        "public_doc": make_document("public-doc", root),
+        "intranet_doc": make_document("intranet-doc", intranet),
+        "deep_doc": make_document("deep-doc", sub),
+        "page_doc": make_document("page-doc", root, owner=pages.meeting),
+        "closed_doc": make_document("closed-doc", root, owner=pages.closed),
+        "public_image": make_image("public-image", root),
+        "intranet_image": make_image("intranet-image", intranet),
+        "closed_image": make_image("closed-image", root, owner=pages.closed),
+    }
+
+
+def rendition_url(image):
+    return image.get_rendition("fill-20x20").url
+
+
+def test_public_document_is_served_to_anyone_and_may_be_cached(client, files):
+    response = client.get(files["public_doc"].url)
+    assert response.status_code == 200
+    assert b"secret public-doc" in b"".join(response.streaming_content)
+    assert "public" in response["Cache-Control"]
+
+
+def test_anonymous_visitor_is_refused_every_intranet_document(client, files):
+    for key in ("intranet_doc", "deep_doc", "page_doc", "closed_doc"):
+        response = client.get(files[key].url)
+        assert response.status_code == 302, key
+        assert response["Location"].startswith("/en/login/")
+        # the direct media URL answers nothing
+        assert client.get(files[key].file.url).status_code == 404, key
+
+
+def test_anonymous_visitor_is_refused_intranet_images_and_their_renditions(client, files):
+    for key in ("intranet_image", "closed_image"):
+        image = files[key]
+        assert client.get(image.file.url).status_code == 404
+        assert client.get(rendition_url(image)).status_code == 404
+    public = files["public_image"]
+    response = client.get(rendition_url(public))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    assert "public" in response["Cache-Control"]
+
+
+def test_correspondent_gets_intranet_files_privately_but_not_closed_ones(client, people, files):
+    client.force_login(people.corr_de)
+    for key in ("intranet_doc", "deep_doc", "page_doc"):
+        response = client.get(files[key].url)
+        assert response.status_code == 200, key
+        assert "private" in response["Cache-Control"]
+        assert "public" not in response["Cache-Control"]
+    assert client.get(rendition_url(files["intranet_image"])).status_code == 200
+    assert client.get(files["closed_doc"].url).status_code == 403
+    assert client.get(files["closed_doc"].file.url).status_code == 404
+    assert client.get(rendition_url(files["closed_image"])).status_code == 404
+
+
+def test_expert_gets_only_the_files_of_pages_granted_to_them(client, people, pages, files):
+    from network_pages import access
+
+    client.force_login(people.expert)
+    assert client.get(files["intranet_doc"].url).status_code == 403
+    assert client.get(files["closed_doc"].url).status_code == 403
+    access.grant(people.expert, pages.closed)
+    assert client.get(files["closed_doc"].url).status_code == 200
+    assert client.get(rendition_url(files["closed_image"])).status_code == 200
+    assert client.get(files["intranet_doc"].url).status_code == 403
+
+
+def test_file_of_a_deleted_owner_is_refused(client, people, pages, files):
+    document = files["page_doc"]
+    document.owner_object_id = "999999"
+    document.save()
+    client.force_login(people.corr_de)
+    assert client.get(document.url).status_code == 403
+
+
+def test_unknown_media_path_is_not_found(client, people):
+    client.force_login(people.office)
+    assert client.get("/files/documents/nothing-here.txt").status_code == 404
+    assert client.get("/files/../cms/settings/base.py").status_code == 404
+
+
+def test_document_url_with_a_wrong_filename_is_not_found(client, files):
+    document = files["public_doc"]
+    assert client.get(f"/documents/{document.pk}/other-name.txt").status_code == 404
