@@ -1,0 +1,108 @@
+"""The public homes, the base design and the language switcher."""
+
+import pytest
+
+from home.models import HomePage, StandardPage
+from network_pages.models import IntranetHomePage
+from tests.conftest import translate
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.sqlite
+@pytest.mark.parametrize(
+    ("lang", "title", "other"),
+    [
+        ("en", "Special Representative on Migration and Refugees", "/fr/"),
+        ("fr", "Représentant spécial sur les migrations et les réfugiés", "/en/"),
+    ],
+)
+def test_the_public_home_has_the_base_design_in_each_language(client, tree, lang, title, other):
+    response = client.get(f"/{lang}/")
+    html = response.text
+    assert f'<html lang="{lang}">' in html
+    assert f"<h1>{title}</h1>" in html
+    assert 'class="skip-link" href="#main"' in html
+    assert '<main id="main"' in html
+    assert "<footer" in html
+    assert f'href="{other}"' in html, "the switcher leads to the other language's home"
+
+
+def test_the_switcher_leads_to_the_same_page_in_the_other_language(client, tree):
+    about = tree.home_en.add_child(instance=StandardPage(title="About", slug="about"))
+    about_fr = translate(about, tree.fr, "À propos")
+    html = client.get("/en/about/").text
+    assert f'href="{about_fr.url}" lang="fr" hreflang="fr"' in html
+    back = client.get(about_fr.url).text
+    assert 'href="/en/about/" lang="en" hreflang="en"' in back
+
+
+def test_the_switcher_says_when_a_page_is_not_translated_yet(client, tree):
+    tree.home_en.add_child(instance=StandardPage(title="Only English", slug="only-english"))
+    html = client.get("/en/only-english/").text
+    assert 'href="/fr/" lang="fr"' in html
+    assert "(cette page n'est pas encore traduite)" in html
+
+
+def test_the_switcher_never_links_to_a_translation_the_user_may_not_see(client, people, pages):
+    client.force_login(people.office)
+    pages.closed_fr.unpublish()
+    html = client.get(pages.closed.url).text
+    assert pages.closed_fr.url not in html
+    assert "pas encore traduite" in html
+
+
+def test_the_switcher_on_views_that_are_not_pages_keeps_the_view(client, tree):
+    html = client.get("/en/login/").text
+    assert 'href="/fr/login/"' in html
+    html = client.get("/fr/search/?query=x").text
+    assert 'href="/en/search/?query=x"' in html
+
+
+def test_the_public_home_lists_public_pages_but_never_the_intranet(client, tree, pages):
+    tree.home_en.add_child(instance=StandardPage(title="Our mandate", slug="mandate"))
+    html = client.get("/en/").text
+    assert "Our mandate" in html
+    assert tree.intranet_en.title not in html
+    assert pages.meeting.title not in html
+    assert "/en/intranet/" not in html
+
+
+def test_members_see_the_intranet_link_and_the_public_does_not(client, people, tree):
+    assert 'href="/en/intranet/"' not in client.get("/en/").text
+    client.force_login(people.corr_fr)
+    assert 'href="/en/intranet/"' in client.get("/en/").text
+
+
+def test_page_types_fit_the_tree(tree):
+    assert HomePage.can_create_at(tree.home_en.get_parent())
+    assert IntranetHomePage in HomePage.allowed_subpage_models()
+    assert not StandardPage.can_exist_under(tree.intranet_en)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_intranet_home_shows_the_panels_a_member_needs(client, people, pages, lang):
+    client.force_login(people.corr_fr)
+    html = client.get(f"/{lang}/intranet/").text
+    for key in ("requests", "sessions", "decisions", "contributions", "groups"):
+        assert f'id="panel-{key}"' in html
+    if lang == "fr":
+        assert "Demandes en attente de mon État" in html
+        assert "Correspondants" in html and "France" in html
+    else:
+        assert "Requests awaiting my state" in html
+        assert pages.meeting.title in html
+        assert pages.closed.title not in html
+
+
+def test_the_intranet_home_costs_a_bounded_number_of_queries(
+    client, people, pages, django_assert_max_num_queries
+):
+    from tests.factories import IntranetPageFactory
+
+    client.force_login(people.corr_fr)
+    client.get("/en/intranet/")
+    for _ in range(30):
+        IntranetPageFactory(parent=pages.meeting)
+    with django_assert_max_num_queries(40):
+        assert client.get("/en/intranet/").status_code == 200
