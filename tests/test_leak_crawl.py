@@ -3,12 +3,12 @@
 import re
 from urllib.parse import urljoin, urlparse
 
-import pytest
-
 from django.core.files.base import ContentFile
 
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Page
+
+import pytest
 
 from home.models import StandardPage
 from network_pages.models import IntranetHomePage

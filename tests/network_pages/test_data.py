@@ -1,12 +1,12 @@
 """What the data migrations create for every environment, and the demo on top of it."""
 
-import pytest
-
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
 from wagtail.models import GroupPagePermission, Page, Site
+
+import pytest
 
 from home.models import HomePage
 from network_pages.member_states import MEMBER_STATES
