@@ -180,6 +180,21 @@ class Scope:
 
 
 def scope(user):
+    """The user's Scope, read once per user object (that is, once per request)."""
+    cached = getattr(user, "_network_scope", None)
+    if cached is None:
+        cached = _read_scope(user)
+        user._network_scope = cached
+    return cached
+
+
+def forget(user):
+    """Drop what was read for this user object (after its grants or groups changed)."""
+    for attribute in ("_network_scope", "_network_group_rows"):
+        user.__dict__.pop(attribute, None)
+
+
+def _read_scope(user):
     lvl = level(user)
     group_ids = {pk for pk, _name in _group_rows(user)}
     restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
@@ -242,6 +257,7 @@ def grant(principal, page, *, by=None):
 
     page = base_page(page)
     assign_perm(VIEW_RESTRICTED_PAGE_PERM, principal, page)
+    forget(principal)
     log(page, "network.access.grant", user=by, data=_principal_data(principal))
     recipients = principal.user_set.all() if isinstance(principal, Group) else [principal]
     notify(recipients, "access_granted", {"page": page.specific})
@@ -251,6 +267,7 @@ def revoke(principal, page, *, by=None):
     """Close `page` again to a user or a group."""
     page = base_page(page)
     remove_perm(VIEW_RESTRICTED_PAGE_PERM, principal, page)
+    forget(principal)
     log(page, "network.access.revoke", user=by, data=_principal_data(principal))
 
 

@@ -1,11 +1,21 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.users.apps import WagtailUsersAppConfig
+
 
 class NetworkPagesConfig(AppConfig):
+    default = True
     name = "network_pages"
     verbose_name = _("Network intranet")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
         from . import checks, signals  # noqa: F401
+
+
+class NetworkUsersAppConfig(WagtailUsersAppConfig):
+    """Wagtail's users app, with the network's user forms (listed in INSTALLED_APPS)."""
+
+    default = False
+    user_viewset = "network_pages.admin_users.UserViewSet"

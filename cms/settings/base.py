@@ -24,7 +24,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.sites",
-    "wagtail.users",
+    "network_pages.apps.NetworkUsersAppConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

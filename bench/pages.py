@@ -1,0 +1,102 @@
+"""Cost of the main pages per role on a large tree: prints queries and milliseconds (no pass/fail).
+
+Run with `make bench`. Builds a throw-away test database (PostgreSQL by default, DATABASE_URL
+otherwise), fills it with intranet pages, closed zones and grants, then requests each page a few times.
+"""
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+
+PAGES = int(os.environ.get("BENCH_PAGES", "600"))
+REPEAT = 5
+
+
+def build():
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from network_pages import access
+    from network_pages.models import IntranetHomePage, IntranetPage
+    from network_pages.roles import CORRESPONDENTS, EXPERTS, OFFICE
+
+    root = IntranetHomePage.objects.get(locale__language_code="en")
+    sections = []
+    for s in range(PAGES // 20):
+        section = root.add_child(
+            instance=IntranetPage(title=f"Section {s}", slug=f"section-{s}", closed=s % 5 == 0)
+        )
+        sections.append(section)
+        for p in range(19):
+            section.add_child(
+                instance=IntranetPage(
+                    title=f"Page {s}-{p} on migration", slug=f"page-{p}", summary="Migration"
+                )
+            )
+    User = get_user_model()
+    users = {}
+    for name, role in (("office", OFFICE), ("corr", CORRESPONDENTS), ("expert", EXPERTS)):
+        user = User.objects.create_user(name, f"{name}@example.org", "pass")
+        user.groups.add(Group.objects.get(name=role))
+        users[name] = user
+    for section in sections[:10]:
+        access.grant(users["expert"], section)
+    return users
+
+
+def measure(client, url):
+    queries, times = [], []
+    for _ in range(REPEAT):
+        with CaptureQueriesContext(connection) as captured:
+            start = time.perf_counter()
+            response = client.get(url)
+            times.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+        queries.append(len(captured))
+    return max(queries), statistics.median(times)
+
+
+def main():
+    setup_test_environment()
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        users = build()
+        print(f"{PAGES} intranet pages; median of {REPEAT} requests")
+        print(f"{'page':40} {'user':10} {'queries':>8} {'ms':>8}")
+        urls = [
+            "/en/",
+            "/en/intranet/",
+            "/en/intranet/section-1/",
+            "/en/intranet/section-1/page-3/",
+            "/en/search/?query=migration",
+        ]
+        for who in ("anonymous", "office", "corr", "expert"):
+            client = Client()
+            if who != "anonymous":
+                client.force_login(users[who])
+            for url in urls:
+                if who in ("anonymous", "expert") and "section-1" in url:
+                    continue
+                if who == "anonymous" and "intranet" in url:
+                    continue
+                queries, ms = measure(client, url)
+                print(f"{url:40} {who:10} {queries:>8} {ms:>8.1f}")
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+if __name__ == "__main__":
+    main()
