@@ -1,7 +1,8 @@
 """Cost of the main pages per role on a large tree: prints queries and milliseconds (no pass/fail).
 
 Run with `make bench`. Builds a throw-away test database (PostgreSQL by default, DATABASE_URL
-otherwise), fills it with intranet pages, closed zones and grants, then requests each page a few times.
+otherwise), fills it with intranet pages, closed zones and grants, then requests each page a
+few times.
 """
 
 import os
