@@ -3,6 +3,8 @@ of every role, and intranet pages translated into French."""
 
 from types import SimpleNamespace
 
+from django.core.cache import caches
+
 from wagtail.models import Locale
 
 import pytest
@@ -11,6 +13,13 @@ from home.models import HomePage
 from network_pages.models import IntranetHomePage
 from network_pages.roles import CORRESPONDENTS, EXPERTS, OFFICE, SRSG
 from tests.factories import IntranetPageFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """Rows roll back between tests but caches do not (SQLite even reuses ids): start clean."""
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

@@ -1,0 +1,39 @@
+"""The project's audit actions: registered with Wagtail's log, labelled in both languages."""
+
+from django.utils import translation
+
+from wagtail.log_actions import registry
+from wagtail.models import PageLogEntry
+
+import pytest
+
+from network_pages import access
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("action", "english", "french"),
+    [
+        ("network.access.grant", "Grant access", "Donner accès"),
+        ("network.access.revoke", "Revoke access", "Retirer l'accès"),
+        ("network.restriction.mirror", "Mirror privacy", "Reporter la confidentialité"),
+    ],
+)
+def test_project_actions_have_english_and_french_labels(action, english, french):
+    registry.scan_for_actions()
+    with translation.override("en"):
+        assert registry.get_action_label(action) == english
+    with translation.override("fr"):
+        assert registry.get_action_label(action) == french
+
+
+def test_grants_and_revocations_are_logged_with_who_did_them(people, pages):
+    access.grant(people.expert, pages.closed, by=people.office)
+    access.revoke(people.expert, pages.closed, by=people.office)
+    entries = PageLogEntry.objects.filter(page=pages.closed, action__startswith="network.")
+    entries = entries.order_by("timestamp")
+    assert [(e.action, e.user, e.data) for e in entries] == [
+        ("network.access.grant", people.office, {"user": "expert"}),
+        ("network.access.revoke", people.office, {"user": "expert"}),
+    ]

@@ -1,0 +1,42 @@
+"""Settings: production refuses to start half-configured."""
+
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+
+import pytest
+
+
+def import_production(**env):
+    environment = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "ALLOWED_HOSTS")}
+    environment.update(env, DJANGO_SETTINGS_MODULE="cms.settings.production")
+    return subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+    )
+
+
+@pytest.mark.parametrize(
+    ("env", "missing"),
+    [({}, "SECRET_KEY"), ({"SECRET_KEY": "s3cret-value"}, "ALLOWED_HOSTS")],
+)
+def test_production_refuses_to_start_without_a_secret_key_and_allowed_hosts(env, missing):
+    result = import_production(**env)
+    assert result.returncode != 0
+    assert missing in result.stderr
+
+
+def test_production_starts_when_configured():
+    result = import_production(SECRET_KEY="s3cret-value", ALLOWED_HOSTS="example.org")
+    assert result.returncode == 0, result.stderr
+
+
+def test_nothing_under_the_media_root_is_served_by_a_static_route():
+    assert settings.MEDIA_URL == "/files/"
+    assert settings.WAGTAILDOCS_SERVE_METHOD == "serve_view"
+    assert settings.ANONYMOUS_USER_NAME is None
