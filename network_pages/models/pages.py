@@ -15,6 +15,7 @@ class IntranetHomePage(Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["network_pages.IntranetPage"]
+    max_count_per_parent = 1
 
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 

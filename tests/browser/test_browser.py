@@ -1,0 +1,187 @@
+"""Real browser tests: Debian's Chromium driven by Playwright against pytest-django's live server.
+
+The tests are transactional (the live server runs in another thread, with its own connection), and
+use serialized rollback so the data migrations' groups, member states, locales and page tree are
+restored for each test rather than flushed away for good.
+"""
+
+import os
+from urllib.parse import urlsplit
+
+from django.db import connections
+
+from wagtail.models import Site
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
+
+from home.models import HomePage
+from network_pages.roles import CORRESPONDENTS
+from tests.factories import UserFactory
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+TIMEOUT_MS = 15_000
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture(scope="module")
+def browser(django_db_setup):
+    """One Chromium for the module.
+
+    Playwright's sync API keeps an asyncio loop running in this thread. Django then refuses ORM
+    calls unless async-unsafe calls are allowed (only for these tests), and, more subtly, its
+    connection handler (an asgiref ``Local``) hands out *other* connection objects than those
+    ``django_db_setup`` prepared before the loop ran: those new objects lack the serialized
+    database contents, so serialized rollback would silently only flush, leaving an empty
+    database to the next test. Carry the serialized contents over to them.
+    """
+    if not os.path.exists(CHROMIUM):
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
+    serialized = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            for alias, contents in serialized.items():
+                connections[alias]._test_serialized_contents = contents
+            chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                yield chromium
+            finally:
+                chromium.close()
+                connections.close_all()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def site_url(live_server):
+    """The live server's base URL, with Wagtail's default site pointed at it."""
+    parts = urlsplit(live_server.url)
+    Site.objects.filter(is_default_site=True).update(hostname=parts.hostname, port=parts.port)
+    return live_server.url
+
+
+@pytest.fixture
+def new_page(browser):
+    """A fresh page in a fresh context (no cookies shared between tests)."""
+    context = browser.new_context()
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def correspondent():
+    return UserFactory(username="corr-fr", roles=[CORRESPONDENTS], state="FR", language="fr")
+
+
+def path_of(page):
+    parts = urlsplit(page.url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def html_lang(page):
+    return page.locator("html").get_attribute("lang")
+
+
+def log_in(page, username, password="pass"):
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    with page.expect_navigation():
+        page.click("form.stacked button[type=submit]")
+
+
+def assert_no_axe_violations(page):
+    results = Axe().run(page)
+    assert results.violations_count == 0, f"{path_of(page)}:\n{results.generate_report()}"
+
+
+def test_anonymous_visitor_logs_in_from_the_french_intranet_and_lands_on_it(
+    site_url, new_page, correspondent
+):
+    page = new_page
+    page.goto(f"{site_url}/fr/intranet/")
+    assert path_of(page) == "/fr/login/?next=/fr/intranet/"
+    assert html_lang(page) == "fr"
+
+    log_in(page, correspondent.username)
+
+    assert path_of(page) == "/fr/intranet/"
+    assert html_lang(page) == "fr"
+    assert page.locator("main h1").inner_text() == "Intranet du réseau"
+
+
+def test_language_switcher_on_the_english_home_leads_to_the_french_home(site_url, new_page):
+    page = new_page
+    page.goto(f"{site_url}/en/")
+    assert html_lang(page) == "en"
+
+    with page.expect_navigation():
+        page.locator("nav.language-switcher a[hreflang=fr]").click()
+
+    assert path_of(page) == "/fr/"
+    assert html_lang(page) == "fr"
+
+
+@pytest.mark.parametrize("path", ["/en/", "/fr/", "/en/login/"])
+def test_public_pages_have_no_accessibility_violations(site_url, new_page, path):
+    page = new_page
+    page.goto(f"{site_url}{path}")
+    assert_no_axe_violations(page)
+
+
+def test_intranet_home_has_no_accessibility_violations(site_url, new_page, correspondent):
+    page = new_page
+    page.goto(f"{site_url}/en/login/?next=/en/intranet/")
+    log_in(page, correspondent.username)
+    assert path_of(page) == "/en/intranet/"
+    assert_no_axe_violations(page)
+
+
+def test_home_is_readable_without_javascript_and_skip_link_comes_first(site_url, browser):
+    context = browser.new_context(java_script_enabled=False)
+    context.set_default_timeout(TIMEOUT_MS)
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}/en/")
+        brand = page.locator("header .brand-name")
+        assert brand.is_visible()
+        assert brand.inner_text() == "Network of Correspondents on Migration"
+        heading = page.locator("main h1")
+        assert heading.is_visible()
+        assert heading.inner_text() == HomePage.objects.get(locale__language_code="en").title
+
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            "() => ({text: document.activeElement.textContent.trim(),"
+            " href: document.activeElement.getAttribute('href')})"
+        )
+        assert focused == {"text": "Skip to main content", "href": "#main"}
+        box = page.locator(".skip-link").bounding_box()
+        assert box is not None and box["x"] >= 0, "the focused skip link should come on screen"
+    finally:
+        context.close()
