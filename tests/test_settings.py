@@ -40,3 +40,20 @@ def test_nothing_under_the_media_root_is_served_by_a_static_route():
     assert settings.MEDIA_URL == "/files/"
     assert settings.WAGTAILDOCS_SERVE_METHOD == "serve_view"
     assert settings.ANONYMOUS_USER_NAME is None
+
+
+def test_the_database_checks_pass_on_a_fresh_database_before_migrate(tmp_path):
+    environment = dict(os.environ)
+    environment.update(
+        DJANGO_SETTINGS_MODULE="cms.settings.test",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'fresh.db'}",
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--database", "default"],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout

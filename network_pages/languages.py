@@ -1,0 +1,18 @@
+"""Working languages a member may list: the languages of the Council of Europe's member states."""
+
+from django.utils.translation import get_language_info
+
+WORKING_LANGUAGES = [
+    "en", "fr", "de", "it", "es", "pt", "nl", "pl", "ro", "el", "cs", "sk", "sl", "hr", "sr", "bs",
+    "mk", "sq", "bg", "hu", "fi", "sv", "da", "nb", "is", "et", "lv", "lt", "ga", "uk", "ru", "tr",
+    "hy", "ka", "az", "lb",
+]  # fmt: skip
+
+
+def language_name(code):
+    """The language's name in the active interface language."""
+    return str(get_language_info(code)["name_translated"])
+
+
+def working_language_choices():
+    return sorted(((code, language_name(code)) for code in WORKING_LANGUAGES), key=lambda c: c[1])
