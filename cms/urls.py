@@ -8,7 +8,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 
 from network_pages import files
-from network_pages.views import LoginView
+from network_pages.views import ActivationView, LoginView
 from search import views as search_views
 
 urlpatterns = [
@@ -43,6 +43,11 @@ urlpatterns += i18n_patterns(
         "password-reset/complete/",
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
+    ),
+    path(
+        "activate/<uidb64>/<token>/",
+        ActivationView.as_view(),
+        name="activate_account",
     ),
     path("search/", search_views.search, name="search"),
     path("", include(wagtail_urls)),

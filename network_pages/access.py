@@ -27,8 +27,12 @@ from wagtail.models import Collection, Page, PageViewRestriction
 from guardian.shortcuts import assign_perm, remove_perm
 
 from network_pages.models import (
+    Designation,
     IntranetHomePage,
     IntranetPage,
+    MemberProfile,
+    MemberState,
+    NationalNetworkActor,
     NetworkDocument,
     NetworkImage,
     NetworkRendition,
@@ -221,7 +225,30 @@ def can_view(user, obj):
         return can_view(user, obj.image)
     if isinstance(obj, NetworkImage | NetworkDocument):
         return _can_view_file(user, obj)
+    if isinstance(obj, MemberProfile | NationalNetworkActor):
+        # Contact details are for the network's members only (R7, R9): never experts.
+        return is_member(user)
+    if isinstance(obj, Designation):
+        return is_editor(user)
     return False
+
+
+def state_ids(user):
+    """Ids of the member states whose group the user belongs to."""
+    group_ids = [pk for pk, _name in _group_rows(user)]
+    return set(MemberState.objects.filter(group_id__in=group_ids).values_list("pk", flat=True))
+
+
+def can_edit_profile(user, profile_user):
+    """A member edits their own profile; the SRSG and the Office edit everyone's."""
+    return is_editor(user) or (is_member(user) and user.pk == profile_user.pk)
+
+
+def can_edit_national_network(user, member_state):
+    """A state's correspondents record its national network; the Office may too."""
+    if is_editor(user):
+        return True
+    return level(user) == Level.MEMBER and member_state.pk in state_ids(user)
 
 
 def intranet_collection_paths():

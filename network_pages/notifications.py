@@ -22,7 +22,7 @@ from network_pages.models import Notification
 logger = logging.getLogger(__name__)
 
 # Events and their templates: notifications/<event>/subject.txt and body.txt.
-EVENTS = {"access_granted"}
+EVENTS = {"access_granted", "designation_activation"}
 
 
 def notify(recipients, event, context):

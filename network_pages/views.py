@@ -2,7 +2,9 @@ from django.contrib.auth import views as auth_views
 from django.utils.translation import get_language
 
 from network_pages.access import Level, level
+from network_pages.forms import LoginForm
 from network_pages.models import IntranetHomePage
+from network_pages.people import activate
 
 
 def intranet_home_url():
@@ -14,6 +16,7 @@ class LoginView(auth_views.LoginView):
     """The front-end login, in the site's design; members land on the intranet."""
 
     template_name = "registration/login.html"
+    authentication_form = LoginForm
 
     def get_default_redirect_url(self):
         if level(self.request.user) >= Level.EXPERT:
@@ -21,3 +24,20 @@ class LoginView(auth_views.LoginView):
             if home:
                 return home
         return f"/{get_language()}/"
+
+
+class ActivationView(auth_views.PasswordResetConfirmView):
+    """The link of the activation e-mail: the person chooses a password and becomes a member."""
+
+    template_name = "registration/activate.html"
+    post_reset_login = True
+    post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"
+    reset_url_token = "set-password"
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        activate(form.user)
+        return response
+
+    def get_success_url(self):
+        return intranet_home_url() or f"/{get_language()}/"

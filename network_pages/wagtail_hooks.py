@@ -4,8 +4,11 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
 
 from network_pages.access import can_view
+from network_pages.forms import DesignationForm
+from network_pages.models import Designation
 
 
 # Ordered after Wagtail's check_view_restrictions (order 0): the wrapper runs inside it.
@@ -39,7 +42,51 @@ def register_network_log_actions(actions):
         "network.access.revoke", _("Revoke access"), _("Access revoked from a user or group")
     )
     actions.register_action(
+        "network.designation.record", _("Record designation"), _("Designation recorded")
+    )
+    actions.register_action(
+        "network.designation.activate", _("Activate account"), _("Account activated")
+    )
+    actions.register_action(
+        "network.designation.end", _("End designation"), _("Designation ended, account closed")
+    )
+    actions.register_action("network.profile.edit", _("Edit profile"), _("Profile edited"))
+    actions.register_action(
+        "network.actor.save", _("Save national actor"), _("National network actor saved")
+    )
+    actions.register_action(
+        "network.actor.delete", _("Remove national actor"), _("National network actor removed")
+    )
+    actions.register_action(
         "network.restriction.mirror",
         _("Mirror privacy"),
         _("Privacy mirrored from a translation"),
     )
+
+
+class DesignationViewSet(ModelViewSet):
+    model = Designation
+    icon = "user"
+    menu_label = _("Designations")
+    menu_order = 250
+    add_to_admin_menu = True
+    list_display = [
+        "user",
+        "member_state",
+        "institution",
+        "designated_on",
+        "ends_on",
+        "activated_at",
+    ]
+    list_filter = ["member_state"]
+    search_fields = ["user__first_name", "user__last_name", "user__email", "institution"]
+    search_backend_name = None  # plain database lookups across the related user
+    inspect_view_enabled = True
+
+    def get_form_class(self, for_update=False):
+        return DesignationForm
+
+
+@hooks.register("register_admin_viewset")
+def register_designation_viewset():
+    return DesignationViewSet("designations")

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
+    "wagtail.contrib.routable_page",
     "wagtail.sites",
     "network_pages.apps.NetworkUsersAppConfig",
     "wagtail.snippets",

@@ -1,10 +1,20 @@
 from .accounts import MemberState, User
+from .directory import (
+    Designation,
+    DirectoryPage,
+    MemberProfile,
+    NationalNetworkActor,
+)
 from .files import NetworkDocument, NetworkImage, NetworkRendition
 from .notifications import Notification
 from .pages import IntranetHomePage, IntranetPage
 from .permissions import PageGroupObjectPermission, PageUserObjectPermission
 
 __all__ = [
+    "Designation",
+    "DirectoryPage",
+    "MemberProfile",
+    "NationalNetworkActor",
     "IntranetHomePage",
     "IntranetPage",
     "MemberState",

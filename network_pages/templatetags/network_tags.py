@@ -40,3 +40,10 @@ def language_switcher(context):
             url = translate_url(request.get_full_path(), code)
         links.append({"code": code, "name": name, "url": url, "translated": translated})
     return {"links": links, "current": current}
+
+
+@register.simple_tag(takes_context=True)
+def can_edit_profile(context, person):
+    from network_pages.access import can_edit_profile as allowed
+
+    return allowed(context["request"].user, person)

@@ -1,0 +1,325 @@
+"""The member directory (R7) and national networks (R9): views behind DirectoryPage's routes.
+
+The page itself is served through the access policy; each view also requires a full network member
+(invited experts never see contact details, even on a page granted to them).
+"""
+
+import csv
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from wagtail.log_actions import log
+
+import vobject
+
+from network_pages import access
+from network_pages.forms import NationalNetworkActorForm, ProfileForm
+from network_pages.languages import language_name
+from network_pages.models import Designation, MemberProfile, MemberState, NationalNetworkActor
+from network_pages.roles import MEMBER_GROUPS
+
+CSV_DANGEROUS_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _require_member(request):
+    if not access.is_member(request.user):
+        raise PermissionDenied
+
+
+def _search(queryset, query, prefix=""):
+    for term in query.split():
+        queryset = queryset.filter(
+            Q(**{f"{prefix}user__first_name__icontains": term})
+            | Q(**{f"{prefix}user__last_name__icontains": term})
+            | Q(**{f"{prefix}institution__icontains": term})
+        )
+    return queryset
+
+
+def current_members(state=None, query=""):
+    profiles = (
+        MemberProfile.objects.filter(user__is_active=True, user__groups__name__in=MEMBER_GROUPS)
+        .select_related("user", "member_state")
+        .distinct()
+    )
+    if state is not None:
+        profiles = profiles.filter(member_state=state)
+    return _search(profiles, query)
+
+
+def former_members(state=None, query=""):
+    designations = (
+        Designation.objects.ended()
+        .filter(user__is_active=False)
+        .select_related("user", "member_state")
+        .order_by("member_state_id", "user__last_name", "-ends_on")
+    )
+    if state is not None:
+        designations = designations.filter(member_state=state)
+    seen, former = set(), []
+    for designation in _search(designations, query):
+        if designation.user_id not in seen:
+            seen.add(designation.user_id)
+            former.append(designation)
+    return former
+
+
+def _entry(profile=None, designation=None):
+    """One line of the directory, whether a current member or a former correspondent."""
+    if profile is not None:
+        user, state = profile.user, profile.member_state
+        institution, position = profile.institution, profile.position
+        phone, languages = profile.phone, profile.working_languages
+    else:
+        user, state = designation.user, designation.member_state
+        institution, position, phone, languages = (
+            designation.institution,
+            designation.position,
+            "",
+            [],
+        )
+    return {
+        "user": user,
+        "name": user.get_full_name() or user.get_username(),
+        "sort_name": (user.last_name.lower(), user.first_name.lower()),
+        "state": state,
+        "institution": institution,
+        "position": position,
+        "email": user.email,
+        "phone": phone,
+        "languages": [language_name(code) for code in languages],
+        "former": designation is not None,
+        "ended_on": designation.ends_on if designation is not None else None,
+    }
+
+
+def directory_entries(state=None, query=""):
+    entries = [_entry(profile=p) for p in current_members(state, query)]
+    entries += [_entry(designation=d) for d in former_members(state, query)]
+    return entries
+
+
+def grouped(entries):
+    """[(state or None for the SRSG and the Office, [current...], [former...])], by state name."""
+    groups = {}
+    for entry in entries:
+        groups.setdefault(entry["state"], ([], []))[1 if entry["former"] else 0].append(entry)
+    result = []
+    for state, (current, former) in groups.items():
+        current.sort(key=lambda e: e["sort_name"])
+        former.sort(key=lambda e: e["sort_name"])
+        result.append((state, current, former))
+    result.sort(key=lambda group: (group[0] is not None, group[0].name if group[0] else ""))
+    return result
+
+
+def _filters(request):
+    code = request.GET.get("state", "").upper()
+    state = MemberState.objects.filter(code=code).first() if code else None
+    return state, request.GET.get("q", "").strip()
+
+
+def index(request, page):
+    _require_member(request)
+    state, query = _filters(request)
+    entries = directory_entries(state, query)
+    states = sorted(MemberState.objects.all(), key=lambda s: s.name)
+    return page.render(
+        request,
+        template="network_pages/directory/index.html",
+        context_overrides={
+            "groups": grouped(entries),
+            "states": states,
+            "selected_state": state,
+            "query": query,
+            "count": len(entries),
+            "query_string": request.GET.urlencode(),
+        },
+    )
+
+
+def neutralise(value):
+    """A CSV cell that a spreadsheet would take for a formula is prefixed with a quote."""
+    value = "" if value is None else str(value)
+    return "'" + value if value.startswith(CSV_DANGEROUS_PREFIXES) else value
+
+
+def csv_export(request, page):
+    _require_member(request)
+    state, query = _filters(request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="network-directory.csv"'
+    response.write("\ufeff")  # lets spreadsheet programs read UTF-8
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            _("Member state"),
+            _("Name"),
+            _("Status"),
+            _("Ministry or institution"),
+            _("Position"),
+            _("E-mail"),
+            _("Phone"),
+            _("Working languages"),
+        ]
+    )
+    for _state, current, former in grouped(directory_entries(state, query)):
+        for entry in current + former:
+            status = _("Former correspondent") if entry["former"] else _("Member")
+            row = [
+                entry["state"].name if entry["state"] else _("SRSG and Office"),
+                entry["name"],
+                status,
+                entry["institution"],
+                entry["position"],
+                entry["email"],
+                entry["phone"],
+                ", ".join(entry["languages"]),
+            ]
+            writer.writerow([neutralise(cell) for cell in row])
+    return response
+
+
+def _directory_entry(user_id):
+    profile = current_members().filter(user_id=user_id).first()
+    if profile is not None:
+        return _entry(profile=profile)
+    designation = Designation.objects.ended().filter(user_id=user_id, user__is_active=False)
+    designation = designation.select_related("user", "member_state").order_by("-ends_on").first()
+    if designation is None:
+        raise Http404
+    return _entry(designation=designation)
+
+
+def vcard(request, page, user_id):
+    _require_member(request)
+    entry = _directory_entry(user_id)
+    user = entry["user"]
+    card = vobject.vCard()
+    card.add("n").value = vobject.vcard.Name(family=user.last_name, given=user.first_name)
+    card.add("fn").value = entry["name"]
+    if entry["email"]:
+        email = card.add("email")
+        email.value = entry["email"]
+        email.type_param = "WORK"
+    if entry["phone"]:
+        phone = card.add("tel")
+        phone.value = entry["phone"]
+        phone.type_param = "WORK"
+    if entry["institution"]:
+        card.add("org").value = [entry["institution"]]
+    if entry["position"]:
+        card.add("title").value = entry["position"]
+    if entry["state"]:
+        card.add("note").value = entry["state"].name
+    response = HttpResponse(card.serialize(), content_type="text/vcard; charset=utf-8")
+    filename = slugify(entry["name"]) or f"member-{user.pk}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}.vcf"'
+    return response
+
+
+def edit_profile(request, page, user_id):
+    _require_member(request)
+    from django.contrib.auth import get_user_model
+
+    person = get_object_or_404(get_user_model(), pk=user_id)
+    if not access.can_edit_profile(request.user, person):
+        raise PermissionDenied
+    profile, _created = MemberProfile.objects.get_or_create(user=person)
+    form = ProfileForm(
+        request.POST or None,
+        instance=profile,
+        can_change_state=access.is_editor(request.user),
+    )
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        log(profile, "network.profile.edit", user=request.user)
+        messages.success(request, _("The profile has been saved."))
+        return redirect(page.url + page.reverse_subpage("index"))
+    return page.render(
+        request,
+        template="network_pages/directory/profile_form.html",
+        context_overrides={"form": form, "person": person},
+    )
+
+
+def _state(code):
+    return get_object_or_404(MemberState, code=code.upper())
+
+
+def state(request, page, code):
+    _require_member(request)
+    member_state = _state(code)
+    entries = directory_entries(member_state)
+    current = sorted((e for e in entries if not e["former"]), key=lambda e: e["sort_name"])
+    former = sorted((e for e in entries if e["former"]), key=lambda e: e["sort_name"])
+    return page.render(
+        request,
+        template="network_pages/directory/state.html",
+        context_overrides={
+            "member_state": member_state,
+            "current": current,
+            "former": former,
+            "actors": member_state.network_actors.all(),
+            "can_edit_network": access.can_edit_national_network(request.user, member_state),
+        },
+    )
+
+
+def _state_url(page, member_state):
+    return page.url + page.reverse_subpage("state", kwargs={"code": member_state.code})
+
+
+def edit_actor(request, page, code, actor_id):
+    _require_member(request)
+    member_state = _state(code)
+    if not access.can_edit_national_network(request.user, member_state):
+        raise PermissionDenied
+    actor = None
+    if actor_id is not None:
+        actor = get_object_or_404(NationalNetworkActor, pk=actor_id, member_state=member_state)
+    form = NationalNetworkActorForm(request.POST or None, instance=actor)
+    if request.method == "POST" and form.is_valid():
+        actor = form.save(commit=False)
+        actor.member_state = member_state
+        actor.recorded_by = actor.recorded_by or request.user
+        actor.save()
+        log(actor, "network.actor.save", user=request.user)
+        messages.success(request, _("The national network has been updated."))
+        return redirect(_state_url(page, member_state))
+    return page.render(
+        request,
+        template="network_pages/directory/actor_form.html",
+        context_overrides={"form": form, "member_state": member_state, "actor": actor},
+    )
+
+
+def delete_actor(request, page, code, actor_id):
+    _require_member(request)
+    member_state = _state(code)
+    if not access.can_edit_national_network(request.user, member_state):
+        raise PermissionDenied
+    actor = get_object_or_404(NationalNetworkActor, pk=actor_id, member_state=member_state)
+    if request.method == "POST":
+        return _delete_actor(request, page, actor)
+    return page.render(
+        request,
+        template="network_pages/directory/actor_delete.html",
+        context_overrides={"member_state": member_state, "actor": actor},
+    )
+
+
+@require_POST
+def _delete_actor(request, page, actor):
+    log(actor, "network.actor.delete", user=request.user)
+    member_state = actor.member_state
+    actor.delete()
+    messages.success(request, _("The actor has been removed from the national network."))
+    return redirect(_state_url(page, member_state))

@@ -1,0 +1,143 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from network_pages.languages import working_language_choices
+from network_pages.models import Designation, MemberProfile, NationalNetworkActor
+from network_pages.people import end_designations_of, find_or_create_person
+
+
+class LoginForm(AuthenticationForm):
+    """Refuses, and closes, an account whose designations have all ended (checked at login)."""
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        if end_designations_of(user):
+            ended = user.designations.order_by("-ends_on").first().ends_on
+            raise forms.ValidationError(
+                _("Your designation ended on %(date)s: your account is now closed."),
+                code="designation_ended",
+                params={"date": date_format(ended)},
+            )
+
+
+class ProfileForm(forms.ModelForm):
+    """A member's own profile (the Office may also change the member state)."""
+
+    first_name = forms.CharField(label=_("first name"), max_length=150)
+    last_name = forms.CharField(label=_("last name"), max_length=150)
+    email = forms.EmailField(label=_("e-mail address"))
+    language = forms.ChoiceField(
+        label=_("preferred language"),
+        choices=get_user_model().LANGUAGE_CHOICES,
+        help_text=_("The interface and the network's e-mails use this language."),
+    )
+    working_languages = forms.MultipleChoiceField(
+        label=_("working languages"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = MemberProfile
+        fields = ["member_state", "institution", "position", "phone", "working_languages"]
+
+    def __init__(self, *args, can_change_state=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = self.instance.user
+        for name in ("first_name", "last_name", "email", "language"):
+            self.fields[name].initial = getattr(user, name)
+        self.fields["working_languages"].choices = working_language_choices()
+        self.fields["working_languages"].initial = self.instance.working_languages
+        if not can_change_state:
+            del self.fields["member_state"]
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].lower()
+        others = get_user_model().objects.filter(email__iexact=email)
+        if others.exclude(pk=self.instance.user_id).exists():
+            raise forms.ValidationError(_("This e-mail address is already used by another member."))
+        return email
+
+    def save(self, commit=True):
+        profile = super().save(commit=False)
+        user = profile.user
+        for name in ("first_name", "last_name", "email", "language"):
+            setattr(user, name, self.cleaned_data[name])
+        if commit:
+            user.save(update_fields=["first_name", "last_name", "email", "language"])
+            profile.save()
+        return profile
+
+
+class NationalNetworkActorForm(forms.ModelForm):
+    class Meta:
+        model = NationalNetworkActor
+        fields = ["organisation", "kind", "contact", "email", "phone"]
+
+
+class DesignationForm(WagtailAdminModelForm):
+    """The Office's form: the designation, and the person it designates."""
+
+    first_name = forms.CharField(label=_("first name"), max_length=150)
+    last_name = forms.CharField(label=_("last name"), max_length=150)
+    email = forms.EmailField(
+        label=_("e-mail address"),
+        help_text=_("The activation e-mail goes to this address."),
+    )
+    language = forms.ChoiceField(
+        label=_("preferred language"), choices=get_user_model().LANGUAGE_CHOICES
+    )
+
+    class Meta:
+        model = Designation
+        fields = [
+            "member_state",
+            "institution",
+            "position",
+            "designated_on",
+            "designating_authority",
+            "ends_on",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            user = self.instance.user
+            for name in ("first_name", "last_name", "email", "language"):
+                self.fields[name].initial = getattr(user, name)
+                self.fields[name].disabled = name == "email"
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("designated_on"), cleaned.get("ends_on")
+        if start and end and end < start:
+            self.add_error("ends_on", _("The end of designation cannot precede its date."))
+        return cleaned
+
+    def save(self, commit=True):
+        from network_pages.people import record_designation
+
+        designation = super().save(commit=False)
+        data = self.cleaned_data
+        if designation.user_id is None:
+            designation.user = find_or_create_person(
+                email=data["email"],
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                language=data["language"],
+            )
+        user = designation.user
+        user.first_name, user.last_name, user.language = (
+            data["first_name"],
+            data["last_name"],
+            data["language"],
+        )
+        user.save(update_fields=["first_name", "last_name", "language"])
+        if commit:
+            record_designation(designation, by=getattr(self, "for_user", None))
+        return designation

@@ -1,0 +1,171 @@
+"""Designations and accounts: recorded by the Office, activated by e-mail, ended by date (R1b)."""
+
+import datetime
+import re
+
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.core.management import call_command
+from django.urls import reverse
+
+import pytest
+
+from network_pages.models import Designation, MemberProfile, MemberState
+from network_pages.people import end_due_designations
+
+pytestmark = pytest.mark.django_db
+
+TODAY = datetime.date.today()
+
+
+def designation_data(**overrides):
+    data = {
+        "first_name": "Ana",
+        "last_name": "Horvat",
+        "email": "ana.horvat@example.org",
+        "language": "fr",
+        "member_state": MemberState.objects.get(code="HR").pk,
+        "institution": "Ministry of the Interior",
+        "position": "Head of unit",
+        "designated_on": (TODAY - datetime.timedelta(days=3)).isoformat(),
+        "designating_authority": "Permanent Representation of Croatia",
+        "ends_on": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def record(client, office, django_capture_on_commit_callbacks, **overrides):
+    client.force_login(office)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("designations:add"), designation_data(**overrides))
+    return response
+
+
+def activation_path(message):
+    url = re.search(r"https?://\S+/activate/\S+/", message.body).group(0)
+    return url.split("testserver", 1)[1]
+
+
+def test_designation_sends_an_activation_email_and_the_account_then_works(
+    client, people, tree, django_capture_on_commit_callbacks
+):
+    response = record(client, people.office, django_capture_on_commit_callbacks)
+    assert response.status_code == 302, response.content[:3000]
+    person = get_user_model().objects.get(email="ana.horvat@example.org")
+    assert not person.has_usable_password()
+    assert not person.groups.exists()
+    assert person.profile.member_state.code == "HR"
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["ana.horvat@example.org"]
+    assert message.subject == "Activez votre compte sur l'intranet du réseau"
+    assert "correspondante de la Croatie" in message.body or "Croatie" in message.body
+    path = activation_path(message)
+    assert path.startswith("/fr/activate/")
+
+    client.logout()
+    form = client.get(path, follow=True)
+    assert form.status_code == 200
+    assert "Activez votre compte" in form.text
+    done = client.post(
+        form.redirect_chain[-1][0],
+        {"new_password1": "a-long-new-password-9", "new_password2": "a-long-new-password-9"},
+    )
+    assert done.status_code == 302
+    assert done["Location"] == "/fr/intranet/"
+    assert client.get("/fr/intranet/").status_code == 200
+    person.refresh_from_db()
+    assert set(person.groups.values_list("name", flat=True)) == {
+        "Correspondents",
+        "State: Croatia (HR)",
+    }
+    assert Designation.objects.get(user=person).activated_at is not None
+    # the link works once only
+    assert "plus valable" in client.get(path, follow=True).text
+
+
+def test_the_designation_form_says_what_is_wrong(
+    client, people, tree, django_capture_on_commit_callbacks
+):
+    response = record(
+        client,
+        people.office,
+        django_capture_on_commit_callbacks,
+        email="not-an-address",
+        member_state="999999",
+        ends_on=(TODAY - datetime.timedelta(days=30)).isoformat(),
+    )
+    assert response.status_code == 200
+    text = response.text
+    assert "Enter a valid email address." in text or "Saisissez une adresse" in text
+    assert "Select a valid choice" in text or "Sélectionnez un choix valide" in text
+    assert "ana.horvat" not in text or 'value="Horvat"' in text  # what was typed is kept
+    assert 'value="Horvat"' in text
+    assert mail.outbox == []
+
+
+def test_correspondents_cannot_record_designations(client, people, tree):
+    client.force_login(people.corr_fr)
+    assert client.get(reverse("designations:add")).status_code == 302  # no admin access
+
+
+def test_an_end_date_deactivates_the_account_by_cron_and_members_see_a_former_correspondent(
+    client, people, tree, django_capture_on_commit_callbacks
+):
+    record(client, people.office, django_capture_on_commit_callbacks)
+    person = get_user_model().objects.get(email="ana.horvat@example.org")
+    person.set_password("pw-123456-long")
+    person.save()
+    designation = Designation.objects.get(user=person)
+    from network_pages.people import activate
+
+    activate(person)
+    designation.ends_on = TODAY - datetime.timedelta(days=1)
+    designation.save()
+    call_command("end_designations")
+    person.refresh_from_db()
+    assert not person.is_active
+    assert not client.login(username=person.username, password="pw-123456-long")
+    client.force_login(people.corr_de)
+    html = client.get("/en/intranet/directory/?state=HR").text
+    assert "Ana Horvat" in html
+    assert "former correspondent" in html
+    # what is credited to the state stays with it
+    assert person.profile.member_state.code == "HR"
+    assert designation.member_state.code == "HR"
+
+
+def test_login_closes_an_account_whose_designation_has_ended(
+    client, people, tree, django_capture_on_commit_callbacks
+):
+    people.corr_fr.set_password("pw-123456-long")
+    people.corr_fr.save()
+    Designation.objects.create(
+        user=people.corr_fr,
+        member_state=MemberState.objects.get(code="FR"),
+        institution="Ministère",
+        designated_on=TODAY - datetime.timedelta(days=400),
+        designating_authority="RP",
+        ends_on=TODAY - datetime.timedelta(days=2),
+    )
+    response = client.post("/fr/login/", {"username": "corr-fr", "password": "pw-123456-long"})
+    assert response.status_code == 200
+    assert "Votre désignation a pris fin le" in response.text
+    people.corr_fr.refresh_from_db()
+    assert not people.corr_fr.is_active
+
+
+def test_a_current_designation_keeps_the_account_open(people, tree):
+    Designation.objects.create(
+        user=people.corr_de,
+        member_state=MemberState.objects.get(code="DE"),
+        institution="BMI",
+        designated_on=TODAY - datetime.timedelta(days=10),
+        designating_authority="RP",
+        ends_on=TODAY + datetime.timedelta(days=10),
+    )
+    assert end_due_designations() == 0
+    people.corr_de.refresh_from_db()
+    assert people.corr_de.is_active
+    assert MemberProfile.objects.filter(user=people.corr_de).count() == 0
