@@ -23,6 +23,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 
 PAGES = int(os.environ.get("BENCH_PAGES", "600"))
+MEMBERS = int(os.environ.get("BENCH_MEMBERS", "200"))
 REPEAT = 5
 
 
@@ -55,6 +56,15 @@ def build():
         users[name] = user
     for section in sections[:10]:
         access.grant(users["expert"], section)
+    from network_pages.models import MemberProfile, MemberState
+
+    correspondents = Group.objects.get(name=CORRESPONDENTS)
+    states = list(MemberState.objects.all())
+    for index in range(MEMBERS):
+        state = states[index % len(states)]
+        member = User.objects.create_user(f"member{index}", f"m{index}@example.org", "pass")
+        member.groups.add(correspondents, state.group)
+        MemberProfile.objects.create(user=member, member_state=state, institution="Ministry")
     return users
 
 
@@ -75,7 +85,7 @@ def main():
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         users = build()
-        print(f"{PAGES} intranet pages; median of {REPEAT} requests")
+        print(f"{PAGES} intranet pages, {MEMBERS} members; median of {REPEAT} requests")
         print(f"{'page':40} {'user':10} {'queries':>8} {'ms':>8}")
         urls = [
             "/en/",
@@ -83,6 +93,8 @@ def main():
             "/en/intranet/section-1/",
             "/en/intranet/section-1/page-3/",
             "/en/search/?query=migration",
+            "/en/intranet/directory/",
+            "/en/intranet/directory/csv/",
         ]
         for who in ("anonymous", "office", "corr", "expert"):
             client = Client()
@@ -90,6 +102,8 @@ def main():
                 client.force_login(users[who])
             for url in urls:
                 if who in ("anonymous", "expert") and "section-1" in url:
+                    continue
+                if who in ("anonymous", "expert") and "directory" in url:
                     continue
                 if who == "anonymous" and "intranet" in url:
                     continue

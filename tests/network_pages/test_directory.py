@@ -50,6 +50,7 @@ def test_a_correspondent_and_the_office_read_the_directory(client, members, lang
         assert ("Allemagne" if lang == "fr" else "Germany") in response.text
 
 
+@pytest.mark.sqlite
 @pytest.mark.parametrize("lang", ["en", "fr"])
 @pytest.mark.parametrize("suffix", ["", "csv/", "people/1/vcard/", "states/FR/", "profile/"])
 def test_anonymous_visitors_are_sent_to_login_from_the_directory(client, members, lang, suffix):
@@ -59,6 +60,7 @@ def test_anonymous_visitors_are_sent_to_login_from_the_directory(client, members
     assert response["Location"] == f"/{lang}/login/?next={url}"
 
 
+@pytest.mark.sqlite
 @pytest.mark.parametrize("lang", ["en", "fr"])
 @pytest.mark.parametrize("suffix", ["", "csv/", "states/FR/", "profile/"])
 def test_invited_experts_are_refused_the_directory_and_its_exports(client, members, lang, suffix):
