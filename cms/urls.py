@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 
-from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.urls import serve_pattern
 
 from network_pages import files
 from network_pages.views import ActivationView, LoginView
@@ -50,5 +51,6 @@ urlpatterns += i18n_patterns(
         name="activate_account",
     ),
     path("search/", search_views.search, name="search"),
-    path("", include(wagtail_urls)),
+    # Only Wagtail's page serving: its /_util/ password and login routes are not wanted here.
+    re_path(serve_pattern, wagtail_views.serve, name="wagtail_serve"),
 )

@@ -22,7 +22,7 @@ from django.contrib.auth.models import AnonymousUser, Group
 from django.db.models import Q
 
 from wagtail.log_actions import log
-from wagtail.models import Collection, Page, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
 from guardian.shortcuts import assign_perm, remove_perm
 
@@ -157,6 +157,10 @@ class Scope:
     closed_paths: tuple
     granted_paths: tuple
 
+    def grants_within(self, zone):
+        """Grants that open something inside a closed zone (a grant above it does not)."""
+        return tuple(g for g in self.granted_paths if g.startswith(zone))
+
     def allows_path(self, path):
         if _starts(path, self.denied_paths):
             return False
@@ -164,23 +168,30 @@ class Scope:
             return True
         if self.level == Level.EDITOR:
             return True
-        granted = _starts(path, self.granted_paths)
+        # Every closed zone around the page must be opened by a grant inside it.
+        for zone in self.closed_paths:
+            if path.startswith(zone) and not _starts(path, self.grants_within(zone)):
+                return False
         if self.level == Level.MEMBER:
-            return granted or not _starts(path, self.closed_paths)
+            return True
         if self.level == Level.EXPERT:
-            return granted or path in self.intranet_paths
+            return _starts(path, self.granted_paths) or path in self.intranet_paths
         return False
 
     def page_filter(self):
         allowed = ~_under(self.denied_paths)
         outside = ~_under(self.intranet_paths)
+        if self.level == Level.EDITOR:
+            return allowed
+        if self.level < Level.EXPERT:
+            return allowed & outside
+        zones = Q(pk__isnull=False)  # an empty Q() would vanish from the | below
+        for zone in self.closed_paths:
+            zones &= ~Q(path__startswith=zone) | _under(self.grants_within(zone))
         if self.level == Level.MEMBER:
-            allowed &= outside | _under(self.granted_paths) | ~_under(self.closed_paths)
-        elif self.level == Level.EXPERT:
-            allowed &= outside | _under(self.granted_paths) | Q(path__in=self.intranet_paths)
-        elif self.level < Level.EXPERT:
-            allowed &= outside
-        return allowed
+            return allowed & (outside | zones)
+        opened = (_under(self.granted_paths) & zones) | Q(path__in=self.intranet_paths)
+        return allowed & (outside | opened)
 
 
 def scope(user):
@@ -207,7 +218,6 @@ def _read_scope(user):
     granted = closed = ()
     if lvl in (Level.MEMBER, Level.EXPERT):
         granted = _translation_paths(granted_pages(user))
-    if lvl == Level.MEMBER:
         closed = _translation_paths(closed_zone_pages())
     return Scope(lvl, intranet, denied, closed, granted)
 
@@ -257,7 +267,18 @@ def intranet_collection_paths():
     )
 
 
+def _passes_collection_restrictions(user, collection):
+    """Privacy set on the file's collection (or above it) in the admin is honoured too."""
+    restrictions = CollectionViewRestriction.objects.filter(
+        collection__in=collection.get_ancestors(inclusive=True)
+    ).prefetch_related("groups")
+    group_ids = {pk for pk, _name in _group_rows(user)}
+    return all(_passes_restriction(r, user, group_ids) for r in restrictions)
+
+
 def _can_view_file(user, file):
+    if not _passes_collection_restrictions(user, file.collection):
+        return False
     if file.owner_content_type_id:
         owner = file.owner
         return owner is not None and can_view(user, owner)
@@ -283,10 +304,23 @@ def grant(principal, page, *, by=None):
     from network_pages.notifications import notify
 
     page = base_page(page)
+    holders = (
+        PageGroupObjectPermission if isinstance(principal, Group) else PageUserObjectPermission
+    )
+    holder_field = "group" if isinstance(principal, Group) else "user"
+    already = holders.objects.filter(
+        **{holder_field: principal},
+        content_object=page,
+        permission__codename=VIEW_RESTRICTED_PAGE,
+    ).exists()
+    if already:
+        return
     assign_perm(VIEW_RESTRICTED_PAGE_PERM, principal, page)
     forget(principal)
     log(page, "network.access.grant", user=by, data=_principal_data(principal))
-    recipients = principal.user_set.all() if isinstance(principal, Group) else [principal]
+    people = principal.user_set.all() if isinstance(principal, Group) else [principal]
+    # Only those the grant really opens the page to hear of it (a role may still be missing).
+    recipients = [person for person in people if can_view(person, page)]
     notify(recipients, "access_granted", {"page": page.specific})
 
 

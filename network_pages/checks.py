@@ -6,7 +6,7 @@ from django.core.checks import Error, register
 from django.db import connection
 from django.db.utils import DatabaseError
 
-from network_pages.roles import INTRANET_COLLECTION, NETWORK_GROUPS
+from network_pages.roles import INTRANET_COLLECTION, INTRANET_SLUG, NETWORK_GROUPS
 
 
 def _tables_ready():
@@ -25,7 +25,13 @@ def _tables_ready():
 def check_view_restrictions(app_configs=None, databases=None, **kwargs):
     if not databases or "default" not in databases or not _tables_ready():
         return []
-    from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
+    from wagtail.models import (
+        Collection,
+        CollectionViewRestriction,
+        Page,
+        PageViewRestriction,
+        Site,
+    )
 
     from network_pages.models import IntranetHomePage
 
@@ -101,6 +107,25 @@ def check_view_restrictions(app_configs=None, databases=None, **kwargs):
                     f"Page '{alias.title}' ({alias.pk}) is an alias of an intranet page outside "
                     "the intranet: an alias is checked against its source's own restriction only.",
                     id="network.E005",
+                )
+            )
+
+    # The login gate (network_pages.middleware) knows the intranet by its URL: /<lang>/intranet/.
+    for root in IntranetHomePage.objects.exclude(slug=INTRANET_SLUG, depth=3):
+        errors.append(
+            Error(
+                f"Intranet root '{root.title}' ({root.pk}) must have the slug '{INTRANET_SLUG}' "
+                "directly under a language home.",
+                id="network.E007",
+            )
+        )
+    for site in Site.objects.select_related("root_page"):
+        if site.root_page.path.startswith(intranet_paths):
+            errors.append(
+                Error(
+                    f"Site '{site}' has its root inside the intranet: its pages would escape the "
+                    "login gate.",
+                    id="network.E008",
                 )
             )
 

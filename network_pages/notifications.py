@@ -14,12 +14,15 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from network_pages.models import Notification
 
 logger = logging.getLogger(__name__)
+
+CLAIM_LEASE = timedelta(minutes=10)
 
 # Events and their templates: notifications/<event>/subject.txt and body.txt.
 EVENTS = {"access_granted", "designation_activation"}
@@ -49,7 +52,9 @@ def notify(recipients, event, context):
     created = Notification.objects.bulk_create(rows)
     ids = [row.pk for row in created]
     if ids:
-        transaction.on_commit(lambda: send_pending(ids=ids))
+        # robust: a mail server down must not turn the user's committed action into an error;
+        # the rows stay pending for send_notifications.
+        transaction.on_commit(lambda: send_pending(ids=ids), robust=True)
     return created
 
 
@@ -71,34 +76,66 @@ def backoff(attempts):
     return timedelta(minutes=min(2 ** (attempts - 1), 24 * 60))
 
 
-def send_pending(ids=None, limit=200):
-    """Send due pending notifications; returns (sent, failed) counts."""
+def _claim(ids, limit):
+    """Take due rows for this sender, in a short transaction of its own.
+
+    A row is claimed with a compare-and-set on its status, so two senders never both take it (on
+    PostgreSQL SKIP LOCKED also keeps them from waiting on each other). A claim is a lease: rows
+    of a sender that died are taken again once it expires.
+    """
     now = timezone.now()
-    sent = failed = 0
+    due = Q(status=Notification.Status.PENDING, next_attempt_at__lte=now) | Q(
+        status=Notification.Status.SENDING, claimed_until__lt=now
+    )
     with transaction.atomic():
-        due = Notification.objects.select_for_update(skip_locked=True).filter(
-            status=Notification.Status.PENDING, next_attempt_at__lte=now
-        )
+        candidates = Notification.objects.select_for_update(skip_locked=True).filter(due)
         if ids is not None:
-            due = due.filter(pk__in=ids)
-        for row in due.order_by("pk")[:limit]:
-            try:
-                EmailMessage(row.subject, row.body, to=[row.to_email]).send()
-            except Exception as error:  # noqa: BLE001 - any transport failure is retried later
-                logger.warning("Notification %s failed: %s", row.pk, error)
-                row.attempts += 1
-                row.last_error = str(error)[:2000]
-                if row.attempts >= settings.NOTIFICATIONS_MAX_ATTEMPTS:
-                    row.status = Notification.Status.FAILED
-                else:
-                    row.next_attempt_at = now + backoff(row.attempts)
-                failed += 1
-            else:
-                row.status = Notification.Status.SENT
-                row.sent_at = now
-                row.attempts += 1
-                sent += 1
-            row.save(
-                update_fields=["status", "sent_at", "attempts", "last_error", "next_attempt_at"]
+            candidates = candidates.filter(pk__in=ids)
+        claimed = []
+        for row in candidates.order_by("pk")[:limit]:
+            taken = Notification.objects.filter(pk=row.pk, status=row.status).update(
+                status=Notification.Status.SENDING, claimed_until=now + CLAIM_LEASE
             )
+            if taken:
+                claimed.append(row)
+    return claimed
+
+
+def send_pending(ids=None, limit=200):
+    """Send due notifications; returns (sent, failed) counts.
+
+    Each result is recorded as soon as its message is handed to the mail server, outside any long
+    transaction: a crash between the two sends that one message again (SMTP is at-least-once).
+    """
+    sent = failed = 0
+    for row in _claim(ids, limit):
+        now = timezone.now()
+        try:
+            EmailMessage(row.subject, row.body, to=[row.to_email]).send()
+        except Exception as error:  # noqa: BLE001 - any transport failure is retried later
+            logger.warning("Notification %s failed: %s", row.pk, error)
+            row.attempts += 1
+            row.last_error = str(error)[:2000]
+            if row.attempts >= settings.NOTIFICATIONS_MAX_ATTEMPTS:
+                row.status = Notification.Status.FAILED
+            else:
+                row.status = Notification.Status.PENDING
+                row.next_attempt_at = now + backoff(row.attempts)
+            failed += 1
+        else:
+            row.status = Notification.Status.SENT
+            row.sent_at = now
+            row.attempts += 1
+            sent += 1
+        row.claimed_until = None
+        row.save(
+            update_fields=[
+                "status",
+                "sent_at",
+                "attempts",
+                "last_error",
+                "next_attempt_at",
+                "claimed_until",
+            ]
+        )
     return sent, failed

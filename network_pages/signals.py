@@ -78,7 +78,7 @@ def restriction_saved(sender, instance, raw=False, **kwargs):
 def restriction_groups_changed(sender, instance, action, reverse=False, **kwargs):
     if reverse or action not in ("post_add", "post_remove", "post_clear"):
         return
-    if _group_ids(instance):
+    if _group_ids(instance) or instance.restriction_type != PageViewRestriction.GROUPS:
         push_restriction(instance)
 
 

@@ -107,7 +107,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "intranet_home"
+LOGIN_REDIRECT_URL = "/"  # the login view sends members to their intranet home
 LOGOUT_REDIRECT_URL = "/"
 WAGTAIL_FRONTEND_LOGIN_URL = "login"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3

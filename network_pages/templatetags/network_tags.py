@@ -47,3 +47,10 @@ def can_edit_profile(context, person):
     from network_pages.access import can_edit_profile as allowed
 
     return allowed(context["request"].user, person)
+
+
+@register.simple_tag(takes_context=True)
+def may_view(context, obj):
+    """`{% may_view obj as visible %}`: the access policy, for embedded files and the like."""
+    request = context.get("request")
+    return request is not None and obj is not None and can_view(request.user, obj)

@@ -135,3 +135,45 @@ def test_can_view_costs_a_bounded_number_of_queries(people, pages, django_assert
         pages.meeting.add_child(instance=type(pages.meeting)(title="x", slug=f"x{_}"))
     with django_assert_max_num_queries(8):
         list(access.viewable(people.corr_de, Page.objects.all()))
+
+
+def test_a_closed_page_inside_a_granted_subtree_stays_closed(people, tree, pages):
+    from tests.factories import IntranetPageFactory
+
+    workspace = IntranetPageFactory(parent=tree.intranet_en, title="Group workspace", closed=True)
+    office_only = IntranetPageFactory(parent=workspace, title="Office only", closed=True)
+    shared = IntranetPageFactory(parent=workspace, title="Shared papers")
+    access.grant(people.expert, workspace)
+    access.grant(people.corr_de, workspace)
+    for user in (people.expert, people.corr_de):
+        assert access.can_view(user, workspace)
+        assert access.can_view(user, shared)
+        assert not access.can_view(user, office_only)
+        titles = visible_titles(user, Page.objects.all())
+        assert {"Group workspace", "Shared papers"} <= titles
+        assert "Office only" not in titles
+    access.grant(people.expert, office_only)
+    assert access.can_view(people.expert, office_only)
+    assert access.can_view(people.office, office_only)
+
+
+def test_a_correspondent_sees_the_whole_open_intranet_when_nothing_is_closed(people, tree):
+    from tests.factories import IntranetPageFactory
+
+    page = IntranetPageFactory(parent=tree.intranet_en, title="Open page")
+    assert "Open page" in visible_titles(people.corr_de, Page.objects.all())
+    assert access.can_view(people.corr_de, page)
+
+
+def test_grant_emails_go_only_to_people_the_page_opens_to_and_only_once(
+    people, pages, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    group = Group.objects.create(name="Mixed group")
+    for user in (people.expert, people.outsider):
+        user.groups.add(group)
+    with django_capture_on_commit_callbacks(execute=True):
+        access.grant(group, pages.closed)
+        access.grant(group, pages.closed)
+    assert [m.to for m in mail.outbox] == [["expert@example.org"]]

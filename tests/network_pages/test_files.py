@@ -136,3 +136,40 @@ def test_unknown_media_path_is_not_found(client, people):
 def test_document_url_with_a_wrong_filename_is_not_found(client, files):
     document = files["public_doc"]
     assert client.get(f"/documents/{document.pk}/other-name.txt").status_code == 404
+
+
+def test_privacy_set_on_a_collection_in_the_admin_is_honoured(client, people, collections):
+    from django.contrib.auth.models import Group
+
+    from wagtail.models import CollectionViewRestriction
+
+    root, _intranet = collections
+    private = root.add_child(name="Office drafts")
+    restriction = CollectionViewRestriction.objects.create(
+        collection=private, restriction_type="groups"
+    )
+    restriction.groups.set(Group.objects.filter(name="SRSG Office"))
+    document = make_document("office-draft", private)
+    assert client.get(document.url).status_code == 302
+    assert client.get(document.file.url).status_code == 404
+    client.force_login(people.corr_de)
+    assert client.get(document.url).status_code == 403
+    client.force_login(people.office)
+    response = client.get(document.url)
+    assert response.status_code == 200
+    assert "public" not in response["Cache-Control"]
+
+
+def test_a_public_page_never_shows_an_embedded_intranet_file(client, tree, collections):
+    from home.models import StandardPage
+
+    _root, intranet = collections
+    document = make_document("secret-agenda", intranet)
+    page = tree.home_en.add_child(
+        instance=StandardPage(
+            title="Public page", slug="public-page", body=[("document", document)]
+        )
+    )
+    html = client.get(page.url).text
+    assert "secret-agenda" not in html
+    assert document.url not in html

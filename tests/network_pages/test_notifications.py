@@ -115,3 +115,48 @@ def test_a_grant_notifies_the_people_it_opens_the_page_to(
         access.grant(people.expert, pages.closed, by=people.office)
     assert [message.to for message in mail.outbox] == [["expert@example.org"]]
     assert "Office only notes" in mail.outbox[0].subject
+
+
+def test_a_crash_while_sending_keeps_what_was_already_sent(people, pages):
+    notify([people.corr_fr, people.corr_de, people.srsg], "access_granted", {"page": pages.meeting})
+    calls = []
+
+    def send_then_crash(message, *args, **kwargs):
+        calls.append(message)
+        if len(calls) == 2:
+            raise SystemExit("the sender died")
+        return 1
+
+    with (
+        mock.patch("network_pages.notifications.EmailMessage.send", send_then_crash),
+        pytest.raises(SystemExit),
+    ):
+        send_pending()
+    statuses = list(Notification.objects.order_by("pk").values_list("status", flat=True))
+    assert statuses == ["sent", "sending", "sending"]
+    # the other sender does not take rows another one holds, until its lease runs out
+    assert send_pending() == (0, 0)
+    Notification.objects.filter(status="sending").update(
+        claimed_until=timezone.now() - timedelta(seconds=1)
+    )
+    assert send_pending() == (2, 0)
+    assert Notification.objects.filter(status="sent").count() == 3
+
+
+def test_a_mail_server_failure_after_commit_does_not_break_the_users_action(
+    people, pages, django_capture_on_commit_callbacks
+):
+    with (
+        mock.patch("network_pages.notifications.EmailMessage.send", side_effect=OSError("down")),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        notify([people.corr_fr], "access_granted", {"page": pages.meeting})
+    row = Notification.objects.get()
+    assert row.status == "pending"
+    assert row.attempts == 1
+
+
+def test_email_links_use_the_configured_site_address(people, pages, settings):
+    settings.WAGTAILADMIN_BASE_URL = "https://network.example.org"
+    row = notify([people.corr_fr], "access_granted", {"page": pages.meeting})[0]
+    assert "https://network.example.org/fr/intranet/" in row.body

@@ -123,3 +123,21 @@ def test_the_check_skips_without_a_database_argument(tree, pages):
         [PageViewRestriction(page=pages.meeting, restriction_type="password", password="x")]
     )
     assert check_view_restrictions(databases=None) == []
+
+
+def test_switching_a_restriction_to_logged_in_users_clears_the_groups_everywhere(tree):
+    restriction = PageViewRestriction.objects.get(page=tree.intranet_en)
+    restriction.restriction_type = PageViewRestriction.LOGIN
+    restriction.save()
+    restriction.groups.clear()
+    french = PageViewRestriction.objects.get(page=tree.intranet_fr)
+    assert french.restriction_type == "login"
+    assert not french.groups.exists()
+    assert "network.E002" not in error_ids()
+
+
+def test_an_intranet_root_with_another_slug_fails_the_check(tree):
+    from wagtail.models import Page
+
+    Page.objects.filter(pk=tree.intranet_fr.pk).update(slug="espace")
+    assert "network.E007" in error_ids()

@@ -66,6 +66,8 @@ def test_correspondent_gets_403_on_a_closed_page_and_does_not_see_it_listed(clie
     client.force_login(people.corr_de)
     assert client.get(pages.closed.url).status_code == 403
     assert client.get(pages.closed_child.url).status_code == 403
+    # a missing page answers the same: closed pages cannot be found by guessing
+    assert client.get("/en/intranet/office-only-notes-guess/").status_code == 403
     home = client.get("/en/intranet/")
     assert pages.closed.title not in home.text
     assert pages.meeting.title in home.text
@@ -164,7 +166,7 @@ def test_password_reset_sends_a_link_by_email(client, people, mailoutbox, lang):
 def test_unpublished_intranet_page_is_not_served_even_to_the_office(client, people, pages):
     pages.meeting.unpublish()
     client.force_login(people.office)
-    assert client.get("/en/intranet/plenary-meeting-papers/").status_code == 404
+    assert client.get("/en/intranet/plenary-meeting-papers/").status_code == 403
 
 
 def test_intranet_pages_are_marked_noindex_and_listed_in_robots_txt(client, people, pages):
@@ -173,3 +175,16 @@ def test_intranet_pages_are_marked_noindex_and_listed_in_robots_txt(client, peop
     robots = client.get("/robots.txt").text
     assert "Disallow: /en/intranet/" in robots
     assert "Disallow: /fr/intranet/" in robots
+
+
+def test_pages_shown_to_a_logged_in_user_are_never_stored_by_shared_caches(client, people, tree):
+    client.force_login(people.corr_de)
+    assert "private" in client.get("/en/search/?query=x")["Cache-Control"]
+    assert "private" in client.get("/en/")["Cache-Control"]
+
+
+def test_wagtails_utility_routes_are_not_mounted(client, people, pages):
+    restriction_id = pages.meeting.get_view_restrictions().first().pk
+    url = f"/en/_util/authenticate_with_password/{restriction_id}/{pages.meeting.pk}/"
+    assert client.get(url).status_code == 404
+    assert client.get("/en/_util/login/").status_code == 404
