@@ -169,3 +169,46 @@ def test_a_current_designation_keeps_the_account_open(people, tree):
     people.corr_de.refresh_from_db()
     assert people.corr_de.is_active
     assert MemberProfile.objects.filter(user=people.corr_de).count() == 0
+
+
+def test_the_office_ends_a_designation_in_the_admin_and_the_account_closes_at_once(
+    client, people, tree, django_capture_on_commit_callbacks
+):
+    record(client, people.office, django_capture_on_commit_callbacks)
+    person = get_user_model().objects.get(email="ana.horvat@example.org")
+    person.set_password("pw-123456-long")
+    person.save()
+    designation = Designation.objects.get(user=person)
+    from network_pages.people import activate
+
+    activate(person)
+    edit_url = reverse("designations:edit", args=[designation.pk])
+    form = client.get(edit_url)
+    assert form.status_code == 200
+    assert "ana.horvat@example.org" in form.text
+    data = designation_data(ends_on=(TODAY - datetime.timedelta(days=1)).isoformat())
+    response = client.post(edit_url, data)
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert not person.is_active
+    from wagtail.models import ModelLogEntry
+
+    actions = set(ModelLogEntry.objects.values_list("action", flat=True))
+    assert {"network.designation.record", "network.designation.end"} <= actions
+
+
+def test_a_second_designation_of_an_active_member_enrols_them_without_activation(
+    client, people, tree, django_capture_on_commit_callbacks
+):
+    people.corr_de.email = "jonas@example.org"
+    people.corr_de.save()
+    record(
+        client,
+        people.office,
+        django_capture_on_commit_callbacks,
+        email="jonas@example.org",
+        member_state=MemberState.objects.get(code="AT").pk,
+    )
+    assert mail.outbox == []
+    assert people.corr_de.groups.filter(name="State: Austria (AT)").exists()
+    assert get_user_model().objects.filter(email__iexact="jonas@example.org").count() == 1
