@@ -19,10 +19,17 @@ from functools import reduce
 from operator import or_
 
 from django.contrib.auth.models import AnonymousUser, Group
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 
 from wagtail.log_actions import log
-from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    Page,
+    PageViewRestriction,
+    get_page_models,
+)
 
 from guardian.shortcuts import assign_perm, remove_perm
 
@@ -224,12 +231,23 @@ def _read_scope(user):
 
 def viewable(user, queryset):
     """The pages of `queryset` that the user may see (live ones only)."""
-    return queryset.filter(live=True).filter(scope(user).page_filter())
+    queryset = queryset.filter(live=True).filter(scope(user).page_filter())
+    if not is_member(user):
+        queryset = queryset.exclude(content_type__in=members_only_content_types())
+    return queryset
+
+
+def members_only_content_types():
+    """Page types that invited experts never see, whatever they are granted (members_only)."""
+    models = [model for model in get_page_models() if getattr(model, "members_only", False)]
+    return list(ContentType.objects.get_for_models(*models, for_concrete_models=False).values())
 
 
 def can_view(user, obj):
     """May `user` see `obj`? Deny for any object this policy does not know."""
     if isinstance(obj, Page):
+        if getattr(obj.specific_class, "members_only", False) and not is_member(user):
+            return False
         return obj.live and scope(user).allows_path(obj.path)
     if isinstance(obj, NetworkRendition):
         return can_view(user, obj.image)

@@ -11,7 +11,7 @@ class NetworkPagesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import checks, signals  # noqa: F401
+        from . import checks, requests, signals  # noqa: F401
 
 
 class NetworkUsersAppConfig(WagtailUsersAppConfig):

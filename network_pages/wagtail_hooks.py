@@ -57,6 +57,8 @@ def register_network_log_actions(actions):
     actions.register_action(
         "network.actor.delete", _("Remove national actor"), _("National network actor removed")
     )
+    actions.register_action("network.request.open", _("Open request"), _("Request opened"))
+    actions.register_action("network.request.close", _("Close request"), _("Request closed"))
     actions.register_action(
         "network.restriction.mirror",
         _("Mirror privacy"),

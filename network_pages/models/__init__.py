@@ -9,12 +9,14 @@ from .files import NetworkDocument, NetworkImage, NetworkRendition
 from .notifications import Notification
 from .pages import IntranetHomePage, IntranetPage
 from .permissions import PageGroupObjectPermission, PageUserObjectPermission
+from .requests import InformationRequestPage, RequestIndexPage, RequestQuestion
 
 __all__ = [
     "Designation",
     "DirectoryPage",
     "MemberProfile",
     "NationalNetworkActor",
+    "InformationRequestPage",
     "IntranetHomePage",
     "IntranetPage",
     "MemberState",
@@ -24,5 +26,7 @@ __all__ = [
     "Notification",
     "PageGroupObjectPermission",
     "PageUserObjectPermission",
+    "RequestIndexPage",
+    "RequestQuestion",
     "User",
 ]

@@ -14,7 +14,11 @@ class IntranetHomePage(Page):
     """The restricted intranet's root, one per locale: a member's starting point."""
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["network_pages.IntranetPage", "network_pages.DirectoryPage"]
+    subpage_types = [
+        "network_pages.IntranetPage",
+        "network_pages.DirectoryPage",
+        "network_pages.RequestIndexPage",
+    ]
     max_count_per_parent = 1
 
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])

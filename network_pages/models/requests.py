@@ -1,0 +1,182 @@
+"""Information requests (R13, R14): concise numbered questions sent to every member state."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from network_pages.models.accounts import MemberState
+
+QUESTION_MAX_LENGTH = 600
+BACKGROUND_MAX_LENGTH = 1500
+
+
+class RequestIndexPage(Page):
+    """The list of information requests, one per intranet root."""
+
+    members_only = True
+
+    parent_page_types = ["network_pages.IntranetHomePage"]
+    subpage_types = ["network_pages.InformationRequestPage"]
+    max_count_per_parent = 1
+
+    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+
+    template = "network_pages/requests/request_index_page.html"
+
+    class Meta:
+        verbose_name = _("information requests")
+        verbose_name_plural = _("information request lists")
+
+    def get_context(self, request, *args, **kwargs):
+        from network_pages.access import viewable
+
+        context = super().get_context(request, *args, **kwargs)
+        requests = viewable(
+            request.user, InformationRequestPage.objects.child_of(self)
+        ).select_related("requester_state")
+        today = timezone.localdate()
+        context["open_requests"] = [r for r in requests if r.status == r.OPEN]
+        context["closed_requests"] = [r for r in requests if r.status == r.CLOSED]
+        context["today"] = today
+        return context
+
+
+class InformationRequestPage(RoutablePageMixin, Page):
+    """A request: a draft until the Office publishes it (that opens it); the Office closes it."""
+
+    members_only = True  # never shown to invited experts, whatever they are granted
+    DRAFT, OPEN, CLOSED = "draft", "open", "closed"
+    LANGUAGES = [("en", _("English")), ("fr", _("French"))]
+
+    parent_page_types = ["network_pages.RequestIndexPage"]
+    subpage_types = []
+
+    request_language = models.CharField(
+        _("language of the request"), max_length=2, choices=LANGUAGES, default="en"
+    )
+    requester_state = models.ForeignKey(
+        MemberState,
+        verbose_name=_("requested by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Leave empty when the SRSG's Office makes the request."),
+    )
+    background = RichTextField(
+        _("brief factual background"),
+        blank=True,
+        features=["bold", "italic", "link", "ul", "ol"],
+        help_text=format_lazy(_("At most {limit} characters."), limit=BACKGROUND_MAX_LENGTH),
+    )
+    deadline = models.DateField(_("deadline for answers"))
+    opened_at = models.DateTimeField(_("opened"), null=True, blank=True, editable=False)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True, editable=False)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("request_language"), FieldPanel("requester_state"), FieldPanel("deadline")],
+            heading=_("Request"),
+        ),
+        FieldPanel("background"),
+        InlinePanel("questions", min_num=1, label=_("Questions")),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("background"),
+        index.RelatedFields("questions", [index.SearchField("text")]),
+    ]
+
+    template = "network_pages/requests/information_request_page.html"
+
+    class Meta:
+        verbose_name = _("information request")
+        verbose_name_plural = _("information requests")
+
+    @property
+    def status(self):
+        if self.closed_at:
+            return self.CLOSED
+        return self.OPEN if self.opened_at else self.DRAFT
+
+    def get_status_display(self):
+        return {
+            self.DRAFT: _("draft"),
+            self.OPEN: _("open"),
+            self.CLOSED: _("closed"),
+        }[self.status]
+
+    def with_content_json(self, content):
+        """Revisions never carry the request's life cycle: it stays as the database has it."""
+        obj = super().with_content_json(content)
+        obj.opened_at, obj.closed_at = self.opened_at, self.closed_at
+        obj.proposed_by_id = self.proposed_by_id
+        return obj
+
+    def numbered_questions(self):
+        """(number, question) pairs: numbers follow the order, 1..n, with no gaps."""
+        return list(enumerate(self.questions.all(), start=1))
+
+    @path("")
+    def view(self, request):
+        return self.render(request)
+
+    @path("close/")
+    def close(self, request):
+        from network_pages import requests as services
+
+        return services.close_view(request, self)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if len(strip_tags(self.background or "")) > BACKGROUND_MAX_LENGTH:
+            errors["background"] = _(
+                "The background must stay brief: at most %(limit)s characters."
+            ) % {"limit": BACKGROUND_MAX_LENGTH}
+        if self.opened_at is None and self.deadline and self.deadline <= timezone.localdate():
+            errors["deadline"] = _("A request can only be opened with a deadline in the future.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class RequestQuestion(Orderable):
+    page = ParentalKey(InformationRequestPage, on_delete=models.CASCADE, related_name="questions")
+    text = models.TextField(
+        _("question"),
+        max_length=QUESTION_MAX_LENGTH,
+        help_text=format_lazy(
+            _("One concise question, at most {limit} characters."), limit=QUESTION_MAX_LENGTH
+        ),
+    )
+
+    panels = [FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+
+    def __str__(self):
+        return self.text[:80]

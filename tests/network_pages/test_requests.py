@@ -1,0 +1,186 @@
+"""Information requests, first step: writing, opening (publishing) and closing a request."""
+
+import datetime
+
+from django.core import mail
+from django.urls import reverse
+
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+import pytest
+
+from network_pages import access
+from network_pages.models import InformationRequestPage, MemberState, RequestIndexPage
+from network_pages.requests import open_request
+from tests.conftest import translate
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+TODAY = datetime.date.today()
+NEXT_MONTH = TODAY + datetime.timedelta(days=30)
+
+
+@pytest.fixture
+def index(tree):
+    return RequestIndexPage.objects.get(locale=tree.en)
+
+
+def form_data(questions, deadline=NEXT_MONTH, background="<p>Short background.</p>", **extra):
+    data = {
+        "title": "Reception of unaccompanied minors",
+        "slug": "reception-of-unaccompanied-minors",
+        "request_language": "en",
+        "requester_state": "",
+        "deadline": deadline.isoformat(),
+        "background": rich_text(background),
+        "questions": inline_formset([{"text": text} for text in questions], min=1),
+        "action-publish": "publish",
+    }
+    data.update(extra)
+    return nested_form_data(data)
+
+
+def add_url(index):
+    return reverse(
+        "wagtailadmin_pages:add", args=["network_pages", "informationrequestpage", index.pk]
+    )
+
+
+def make_request(index, questions=("First?", "Second?"), deadline=NEXT_MONTH, slug="asylum"):
+    page = InformationRequestPage(title="Asylum statistics", slug=slug, deadline=deadline)
+    for order, text in enumerate(questions):
+        page.questions.add(page.questions.model(text=text, sort_order=order))
+    index.add_child(instance=page)
+    return page
+
+
+def test_the_office_opens_a_request_and_every_correspondent_is_told_in_their_language(
+    client, people, index, django_capture_on_commit_callbacks
+):
+    client.force_login(people.office)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            add_url(index), form_data(["How many arrived in 2025?", "Which reception model?"])
+        )
+    assert response.status_code == 302
+    page = InformationRequestPage.objects.get()
+    assert page.live and page.status == page.OPEN
+    assert [n for n, _q in page.numbered_questions()] == [1, 2]
+    recipients = {message.to[0]: message for message in mail.outbox}
+    assert set(recipients) == {"corr-fr@example.org", "corr-de@example.org"}
+    french = recipients["corr-fr@example.org"]
+    assert french.subject.startswith("Nouvelle demande d'information")
+    assert "1. How many arrived in 2025?" in french.body
+    assert "2. Which reception model?" in french.body
+    english = recipients["corr-de@example.org"]
+    assert english.subject == "New information request: Reception of unaccompanied minors"
+    client.force_login(people.corr_de)
+    html = client.get(page.url).text
+    assert '<li value="1">How many arrived in 2025?</li>' in html
+    assert "Reception of unaccompanied minors" in client.get(index.url).text
+
+
+def test_numbering_follows_the_order_and_reordering_renumbers(index):
+    page = make_request(index, questions=("A?", "B?", "C?"))
+    assert [(n, q.text) for n, q in page.numbered_questions()] == [(1, "A?"), (2, "B?"), (3, "C?")]
+    questions = list(page.questions.all())
+    questions[0].sort_order, questions[2].sort_order = 2, 0
+    for question in questions:
+        question.save()
+    page = InformationRequestPage.objects.get(pk=page.pk)
+    assert [(n, q.text) for n, q in page.numbered_questions()] == [(1, "C?"), (2, "B?"), (3, "A?")]
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"deadline": TODAY}, "A request can only be opened with a deadline in the future."),
+        ({"questions": ["x" * 601]}, "Ensure this value has at most 600 characters"),
+        ({"questions": []}, "Please submit at least 1 form"),
+        ({"background": "<p>" + "b" * 1501 + "</p>"}, "The background must stay brief"),
+    ],
+)
+def test_a_request_that_breaks_the_rules_is_refused_with_a_clear_error(
+    client, people, index, overrides, message
+):
+    client.force_login(people.office)
+    questions = overrides.pop("questions", ["A fine question?"])
+    response = client.post(add_url(index), form_data(questions, **overrides))
+    assert response.status_code == 200
+    assert message in response.text
+    assert not InformationRequestPage.objects.exists()
+    assert mail.outbox == []
+
+
+def test_editing_an_open_request_after_its_deadline_neither_reopens_nor_notifies_again(
+    index, people, django_capture_on_commit_callbacks
+):
+    page = make_request(index)
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    sent = len(mail.outbox)
+    opened_at = InformationRequestPage.objects.get(pk=page.pk).opened_at
+    assert sent == 2 and opened_at
+    InformationRequestPage.objects.filter(pk=page.pk).update(
+        deadline=TODAY - datetime.timedelta(days=1)
+    )
+    page = InformationRequestPage.objects.get(pk=page.pk)
+    draft = page.get_latest_revision_as_object()
+    draft.title = "Asylum statistics (corrected)"
+    draft.full_clean()
+    with django_capture_on_commit_callbacks(execute=True):
+        draft.save_revision().publish()
+    page.refresh_from_db()
+    assert page.opened_at == opened_at
+    assert len(mail.outbox) == sent
+
+
+def test_a_translation_opens_with_its_source_without_a_second_notice(
+    index, tree, people, django_capture_on_commit_callbacks
+):
+    page = make_request(index)
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+        translation = translate(page, tree.fr, "Statistiques de l'asile")
+    assert len(mail.outbox) == 2
+    assert translation.opened_at == InformationRequestPage.objects.get(pk=page.pk).opened_at
+
+
+@pytest.mark.sqlite
+def test_who_sees_requests(client, people, index, tree):
+    page = make_request(index)
+    open_request(page)
+    draft = make_request(index, questions=("Draft?",), slug="draft-request")
+    InformationRequestPage.objects.filter(pk=draft.pk).update(live=False)
+    for lang_url in (index.url, page.url):
+        assert client.get(lang_url).status_code == 302
+    client.force_login(people.corr_de)
+    assert client.get(page.url).status_code == 200
+    assert client.get("/en/intranet/requests/draft-request/").status_code == 403
+    client.force_login(people.expert)
+    access.grant(people.expert, tree.intranet_en)
+    assert client.get(index.url).status_code == 403
+    assert client.get(page.url).status_code == 403
+    assert "Asylum statistics" not in client.get("/en/search/?query=Asylum").text
+
+
+def test_only_the_office_closes_a_request(client, people, index):
+    page = make_request(index)
+    open_request(page)
+    client.force_login(people.corr_de)
+    assert client.post(page.url + "close/").status_code == 403
+    client.force_login(people.office)
+    assert client.post(page.url + "close/").status_code == 302
+    page.refresh_from_db()
+    assert page.status == page.CLOSED
+    client.force_login(people.corr_de)
+    assert "Asylum statistics" in client.get(index.url).text
+
+
+def test_a_state_may_be_the_requester(index, people):
+    page = make_request(index)
+    page.requester_state = MemberState.objects.get(code="IT")
+    page.save()
+    UserFactory(username="reader", roles=["Correspondents"])
+    assert InformationRequestPage.objects.get(pk=page.pk).requester_state.code == "IT"
