@@ -34,9 +34,11 @@ from wagtail.models import (
 from guardian.shortcuts import assign_perm, remove_perm
 
 from network_pages.models import (
+    Answer,
     Designation,
     IntranetHomePage,
     IntranetPage,
+    Marking,
     MemberProfile,
     MemberState,
     NationalNetworkActor,
@@ -45,6 +47,7 @@ from network_pages.models import (
     NetworkRendition,
     PageGroupObjectPermission,
     PageUserObjectPermission,
+    StateResponse,
 )
 from network_pages.roles import (
     CORRESPONDENTS,
@@ -212,7 +215,7 @@ def scope(user):
 
 def forget(user):
     """Drop what was read for this user object (after its grants or groups changed)."""
-    for attribute in ("_network_scope", "_network_group_rows"):
+    for attribute in ("_network_scope", "_network_group_rows", "_network_state_ids"):
         user.__dict__.pop(attribute, None)
 
 
@@ -258,13 +261,50 @@ def can_view(user, obj):
         return is_member(user)
     if isinstance(obj, Designation):
         return is_editor(user)
+    if isinstance(obj, StateResponse):
+        return _can_view_response(user, obj)
+    if isinstance(obj, Answer):
+        return _can_view_answer(user, obj)
     return False
 
 
+def _can_view_response(user, response):
+    """The state's own correspondents and the Office see it at every stage; other correspondents
+    once it is submitted; invited experts never."""
+    if is_editor(user):
+        return True
+    if not is_member(user):
+        return False
+    own = response.member_state_id in state_ids(user)
+    return own or response.status == StateResponse.Status.SUBMITTED
+
+
+def _can_view_answer(user, answer):
+    response = answer.response
+    if not _can_view_response(user, response):
+        return False
+    if answer.marking == Marking.OFFICE:
+        return is_editor(user) or response.member_state_id in state_ids(user)
+    return True
+
+
+def can_edit_response(user, member_state):
+    """The state's correspondents write its response; the Office enters answers sent by e-mail."""
+    return is_editor(user) or (level(user) == Level.MEMBER and member_state.pk in state_ids(user))
+
+
 def state_ids(user):
-    """Ids of the member states whose group the user belongs to."""
-    group_ids = [pk for pk, _name in _group_rows(user)]
-    return set(MemberState.objects.filter(group_id__in=group_ids).values_list("pk", flat=True))
+    """Ids of the member states whose group the user belongs to (read once per user object)."""
+    if not user.is_authenticated:
+        return set()
+    cached = getattr(user, "_network_state_ids", None)
+    if cached is None:
+        group_ids = [pk for pk, _name in _group_rows(user)]
+        cached = set(
+            MemberState.objects.filter(group_id__in=group_ids).values_list("pk", flat=True)
+        )
+        user._network_state_ids = cached
+    return cached
 
 
 def can_edit_profile(user, profile_user):

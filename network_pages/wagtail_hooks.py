@@ -58,6 +58,18 @@ def register_network_log_actions(actions):
         "network.actor.delete", _("Remove national actor"), _("National network actor removed")
     )
     actions.register_action("network.request.open", _("Open request"), _("Request opened"))
+    actions.register_action("network.response.saved", _("Save answers"), _("Draft answers saved"))
+    actions.register_action(
+        "network.response.submitted", _("Submit answers"), _("Answers submitted")
+    )
+    actions.register_action(
+        "network.response.reopened", _("Reopen answers"), _("Submitted answers reopened")
+    )
+    actions.register_action(
+        "network.response.entered",
+        _("Enter answers from an e-mail"),
+        _("Answers entered by the Office from an e-mail"),
+    )
     actions.register_action("network.request.close", _("Close request"), _("Request closed"))
     actions.register_action(
         "network.restriction.mirror",

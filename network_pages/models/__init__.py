@@ -9,9 +9,21 @@ from .files import NetworkDocument, NetworkImage, NetworkRendition
 from .notifications import Notification
 from .pages import IntranetHomePage, IntranetPage
 from .permissions import PageGroupObjectPermission, PageUserObjectPermission
-from .requests import InformationRequestPage, RequestIndexPage, RequestQuestion
+from .requests import (
+    Answer,
+    InformationRequestPage,
+    Marking,
+    RequestIndexPage,
+    RequestQuestion,
+    ResponseRevision,
+    StateResponse,
+)
 
 __all__ = [
+    "Answer",
+    "Marking",
+    "ResponseRevision",
+    "StateResponse",
     "Designation",
     "DirectoryPage",
     "MemberProfile",

@@ -149,6 +149,43 @@ class InformationRequestPage(RoutablePageMixin, Page):
 
         return services.close_view(request, self)
 
+    @path("answer/")
+    def answer(self, request):
+        from network_pages import responses
+
+        return responses.answer_view(request, self)
+
+    @path("answer/<str:code>/")
+    def answer_state(self, request, code):
+        from network_pages import responses
+
+        return responses.answer_view(request, self, code)
+
+    @path("answer/<str:code>/reopen/")
+    def reopen(self, request, code):
+        from network_pages import responses
+
+        return responses.reopen_view(request, self, code)
+
+    @path("responses/<str:code>/history/")
+    def history(self, request, code):
+        from network_pages import responses
+
+        return responses.history_view(request, self, code)
+
+    def get_context(self, request, *args, **kwargs):
+        from network_pages import access, responses
+
+        context = super().get_context(request, *args, **kwargs)
+        visible = responses.responses_for(request.user, self)
+        own = access.state_ids(request.user)
+        context["responses"] = visible
+        context["questions"] = self.numbered_questions()
+        context["own_responses"] = [r for r, _answers in visible if r.member_state_id in own]
+        context["own_states"] = MemberState.objects.filter(pk__in=own)
+        context["can_answer"] = access.level(request.user) == access.Level.MEMBER and own
+        return context
+
     def clean(self):
         super().clean()
         errors = {}
@@ -158,8 +195,35 @@ class InformationRequestPage(RoutablePageMixin, Page):
             ) % {"limit": BACKGROUND_MAX_LENGTH}
         if self.opened_at is None and self.deadline and self.deadline <= timezone.localdate():
             errors["deadline"] = _("A request can only be opened with a deadline in the future.")
+        errors.update(self._answered_question_errors())
         if errors:
             raise ValidationError(errors)
+
+    def _answered_question_errors(self):
+        """A question that has answers may be neither reworded nor removed: answers stay tied to
+        the wording they answered."""
+        if not self.pk:
+            return {}
+        answered = dict(
+            RequestQuestion.objects.filter(page_id=self.pk, answers__isnull=False)
+            .distinct()
+            .values_list("pk", "text")
+        )
+        current = {question.pk: question.text for question in self.questions.all()}
+        problems = [
+            text[:60]
+            for pk, text in answered.items()
+            if pk not in current or current[pk].strip() != text.strip()
+        ]
+        if not problems:
+            return {}
+        return {
+            "title": _(
+                "These questions already have answers and can be neither reworded nor removed "
+                "(add a new question instead): %(questions)s"
+            )
+            % {"questions": "; ".join(problems)}
+        }
 
 
 class RequestQuestion(Orderable):
@@ -180,3 +244,143 @@ class RequestQuestion(Orderable):
 
     def __str__(self):
         return self.text[:80]
+
+
+class Marking(models.TextChoices):
+    """Handling marking of an answer (R15's markings, applied to answers)."""
+
+    NETWORK = "network", _("Network only")
+    NATIONAL = "national", _("May be shared within national administrations")
+    OFFICE = "office", _("SRSG Office only")
+
+
+class StateResponse(models.Model):
+    """One member state's response to one request; its state is fixed when it is created."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        SUBMITTED = "submitted", _("submitted")
+
+    request = models.ForeignKey(
+        InformationRequestPage,
+        verbose_name=_("information request"),
+        on_delete=models.CASCADE,
+        related_name="responses",
+    )
+    member_state = models.ForeignKey(
+        MemberState, verbose_name=_("member state"), on_delete=models.PROTECT, related_name="+"
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    late = models.BooleanField(_("late"), default=False)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    version = models.PositiveIntegerField(_("version"), default=0)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("updated by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("entered by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The Office member who entered an answer received by e-mail."),
+    )
+    email_date = models.DateField(_("date of the e-mail"), null=True, blank=True)
+    original = models.ForeignKey(
+        "network_pages.NetworkDocument",
+        verbose_name=_("original e-mail or file"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("state response")
+        verbose_name_plural = _("state responses")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["request", "member_state"], name="one_response_per_state"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.request} · {self.member_state}"
+
+
+class Answer(models.Model):
+    response = models.ForeignKey(
+        StateResponse, verbose_name=_("response"), on_delete=models.CASCADE, related_name="answers"
+    )
+    question = models.ForeignKey(
+        RequestQuestion,
+        verbose_name=_("question"),
+        on_delete=models.PROTECT,
+        related_name="answers",
+    )
+    text = models.TextField(_("answer"), blank=True)
+    no_information = models.BooleanField(_("no information / not applicable"), default=False)
+    language = models.CharField(
+        _("language"), max_length=2, choices=InformationRequestPage.LANGUAGES, default="en"
+    )
+    marking = models.CharField(
+        _("handling marking"), max_length=10, choices=Marking.choices, default=Marking.NETWORK
+    )
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        constraints = [
+            models.UniqueConstraint(fields=["response", "question"], name="one_answer_per_question")
+        ]
+
+    def __str__(self):
+        return f"{self.response} · {self.question_id}"
+
+    @property
+    def is_empty(self):
+        return not self.text.strip() and not self.no_information
+
+
+class ResponseRevision(models.Model):
+    """The history of a response: who did what, when, and the answers as they then stood."""
+
+    class Action(models.TextChoices):
+        SAVED = "saved", _("draft saved")
+        SUBMITTED = "submitted", _("submitted")
+        REOPENED = "reopened", _("reopened")
+        ENTERED = "entered", _("entered by the Office from an e-mail")
+
+    response = models.ForeignKey(
+        StateResponse,
+        verbose_name=_("response"),
+        on_delete=models.CASCADE,
+        related_name="revisions",
+    )
+    version = models.PositiveIntegerField(_("version"))
+    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("date"), auto_now_add=True)
+    answers = models.JSONField(_("answers"), default=list)
+
+    class Meta:
+        ordering = ["-version", "-pk"]
+        verbose_name = _("response revision")
+        verbose_name_plural = _("response revisions")
+
+    def __str__(self):
+        return f"{self.response} v{self.version}"

@@ -54,3 +54,8 @@ def may_view(context, obj):
     """`{% may_view obj as visible %}`: the access policy, for embedded files and the like."""
     request = context.get("request")
     return request is not None and obj is not None and can_view(request.user, obj)
+
+
+@register.simple_tag
+def get_item(mapping, key):
+    return mapping.get(key)

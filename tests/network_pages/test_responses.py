@@ -1,0 +1,304 @@
+"""Answers by member state: drafts, submissions, late answers, markings, conflicts, history."""
+
+import datetime
+
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+import pytest
+
+from network_pages import access
+from network_pages.models import (
+    InformationRequestPage,
+    MemberProfile,
+    MemberState,
+    RequestIndexPage,
+    ResponseRevision,
+    StateResponse,
+)
+from network_pages.requests import open_request
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+TODAY = datetime.date.today()
+
+
+@pytest.fixture
+def request_page(tree):
+    index = RequestIndexPage.objects.get(locale=tree.en)
+    page = InformationRequestPage(
+        title="Reception capacity",
+        slug="reception-capacity",
+        deadline=TODAY + datetime.timedelta(days=20),
+    )
+    for order, text in enumerate(["How many places?", "Which standards?", "Any plans?"]):
+        page.questions.add(page.questions.model(text=text, sort_order=order))
+    index.add_child(instance=page)
+    open_request(page)
+    page.refresh_from_db()
+    return page
+
+
+def question_ids(page):
+    return [question.pk for _n, question in page.numbered_questions()]
+
+
+def answers_data(page, texts, version=0, action="submit", **extra):
+    data = {"version": str(version), action: "1", **extra}
+    for pk, value in zip(question_ids(page), texts, strict=True):
+        if value is None:
+            data[f"q{pk}_none"] = "on"
+            data[f"q{pk}_text"] = ""
+        elif isinstance(value, tuple):
+            data[f"q{pk}_text"], data[f"q{pk}_marking"] = value
+        else:
+            data[f"q{pk}_text"] = value
+        data.setdefault(f"q{pk}_marking", "network")
+        data[f"q{pk}_language"] = "en"
+    return data
+
+
+def answer_url(page, code):
+    return f"{page.url}answer/{code}/"
+
+
+def test_a_correspondent_submits_their_states_answers(client, people, request_page):
+    client.force_login(people.corr_fr)
+    response = client.post(
+        answer_url(request_page, "FR"), answers_data(request_page, ["120 places", None, "Yes"])
+    )
+    assert response.status_code == 302
+    state_response = StateResponse.objects.get(member_state__code="FR")
+    assert state_response.status == "submitted"
+    assert not state_response.late
+    assert state_response.answers.get(question_id=question_ids(request_page)[1]).no_information
+    page = client.get(request_page.url).text
+    assert "120 places" in page
+    client.force_login(people.corr_de)
+    assert "120 places" in client.get(request_page.url).text
+
+
+def test_the_state_is_stored_on_the_response_not_read_from_the_author(client, people, request_page):
+    client.force_login(people.corr_fr)
+    client.post(answer_url(request_page, "FR"), answers_data(request_page, ["a", "b", "c"]))
+    people.corr_fr.groups.remove(MemberState.objects.get(code="FR").group)
+    people.corr_fr.is_active = False
+    people.corr_fr.save()
+    assert StateResponse.objects.get().member_state.code == "FR"
+
+
+def test_only_the_states_correspondents_write_its_response(client, people, request_page):
+    client.force_login(people.corr_de)
+    assert client.get(answer_url(request_page, "FR")).status_code == 403
+    assert client.post(answer_url(request_page, "FR"), {"version": "0"}).status_code == 403
+    client.force_login(people.expert)
+    assert client.get(answer_url(request_page, "FR")).status_code == 403
+    client.logout()
+    assert client.get(answer_url(request_page, "FR")).status_code == 302
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_visibility_of_drafts_and_office_only_answers(client, people, request_page, tree, lang):
+    from tests.conftest import translate
+
+    url = request_page.url
+    if lang == "fr":
+        url = translate(request_page, tree.fr, "Capacités d'accueil").url
+    client.force_login(people.corr_fr)
+    client.post(
+        answer_url(request_page, "FR"),
+        answers_data(request_page, ["draft text", "", ""], action="save"),
+    )
+    client.force_login(people.corr_de)
+    client.post(
+        answer_url(request_page, "DE"),
+        answers_data(request_page, ["open text", ("secret text", "office"), None]),
+    )
+    # the French draft: own state and Office only
+    client.force_login(people.corr_fr)
+    own = client.get(url).text
+    assert "draft text" in own
+    assert "open text" in own and "secret text" not in own
+    client.force_login(people.office)
+    office = client.get(url).text
+    assert {"draft text", "open text", "secret text"} <= {
+        t for t in ("draft text", "open text", "secret text") if t in office
+    }
+    client.force_login(people.corr_de)
+    german = client.get(url).text
+    assert "secret text" in german, "a state sees its own Office-only answers"
+    assert "draft text" not in german
+    client.force_login(people.expert)
+    access.grant(people.expert, request_page)
+    assert client.get(url).status_code == 403
+
+
+def test_an_answer_after_the_deadline_is_kept_and_marked_late(client, people, request_page):
+    InformationRequestPage.objects.filter(translation_key=request_page.translation_key).update(
+        deadline=TODAY - datetime.timedelta(days=1)
+    )
+    client.force_login(people.corr_de)
+    response = client.post(
+        answer_url(request_page, "DE"), answers_data(request_page, ["a", "b", "c"])
+    )
+    assert response.status_code == 302
+    assert StateResponse.objects.get().late
+    assert "late" in client.get(request_page.url).text
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [("en", "Question 2: answer it, or tick"), ("fr", "Question 2 : répondez-y, ou cochez")],
+)
+def test_submitting_needs_every_question_answered_but_a_draft_does_not(
+    client, people, request_page, tree, lang, message
+):
+    from tests.conftest import translate
+
+    page = request_page if lang == "en" else translate(request_page, tree.fr, "Capacités")
+    client.force_login(people.corr_fr)
+    response = client.post(answer_url(page, "FR"), answers_data(request_page, ["a", "", "c"]))
+    assert response.status_code == 200
+    assert message in response.text
+    assert 'value="c"' not in response.text  # textareas keep their text as content
+    assert ">\nc</textarea>" in response.text, "what was typed is kept"
+    assert not StateResponse.objects.filter(status="submitted").exists()
+    saved = client.post(
+        answer_url(page, "FR"), answers_data(request_page, ["a", "", "c"], action="save")
+    )
+    assert saved.status_code == 302
+    assert StateResponse.objects.get().status == "draft"
+
+
+def test_two_correspondents_saving_at_once_lose_nothing(client, people, request_page):
+    colleague = UserFactory(username="corr-fr-2", roles=["Correspondents"], state="FR")
+    first = answers_data(request_page, ["mine", "x", "y"], version=0, action="save")
+    second = answers_data(request_page, ["theirs", "x", "y"], version=0, action="save")
+    client.force_login(colleague)
+    assert client.post(answer_url(request_page, "FR"), first).status_code == 302
+    client.force_login(people.corr_fr)
+    conflict = client.post(answer_url(request_page, "FR"), second)
+    assert conflict.status_code == 200
+    html = conflict.text
+    assert "while you were writing" in html
+    assert "theirs" in html, "what the user typed is still in the form"
+    assert "Saved meanwhile:" in html and "mine" in html
+    answer = StateResponse.objects.get().answers.get(question_id=question_ids(request_page)[0])
+    assert answer.text == "mine", "the first save was not overwritten silently"
+    # saving again from the conflict screen keeps the user's version on purpose
+    again = answers_data(request_page, ["theirs", "x", "y"], version=1, action="save")
+    assert client.post(answer_url(request_page, "FR"), again).status_code == 302
+    answer.refresh_from_db()
+    assert answer.text == "theirs"
+
+
+def test_history_keeps_who_did_what_and_a_state_can_reopen(client, people, request_page):
+    client.force_login(people.corr_fr)
+    url = answer_url(request_page, "FR")
+    client.post(url, answers_data(request_page, ["v1", "", ""], action="save"))
+    client.post(url, answers_data(request_page, ["v2", "b", "c"], version=1))
+    assert (
+        client.post(url, answers_data(request_page, ["v3", "b", "c"], version=2)).status_code == 200
+    )
+    assert client.post(url + "reopen/").status_code == 302
+    assert StateResponse.objects.get().status == "draft"
+    client.post(url, answers_data(request_page, ["v3", "b", "c"], version=3))
+    revisions = list(ResponseRevision.objects.order_by("version"))
+    assert [r.action for r in revisions] == ["saved", "submitted", "reopened", "submitted"]
+    assert [r.answers[0]["text"] for r in revisions] == ["v1", "v2", "v2", "v3"]
+    assert all(r.author == people.corr_fr for r in revisions)
+    history = client.get(f"{request_page.url}responses/FR/history/").text
+    assert "v1" in history and "v3" in history
+    client.force_login(people.corr_de)
+    assert client.get(f"{request_page.url}responses/FR/history/").status_code == 403
+
+
+def test_the_office_enters_an_answer_received_by_email_with_the_original(
+    client, people, request_page
+):
+    client.force_login(people.office)
+    data = answers_data(request_page, ["by mail", None, None], email_date=TODAY.isoformat())
+    data["original"] = SimpleUploadedFile("reply.txt", b"Original reply from Rome")
+    response = client.post(answer_url(request_page, "IT"), data)
+    assert response.status_code == 302
+    state_response = StateResponse.objects.get(member_state__code="IT")
+    assert state_response.entered_by == people.office
+    assert state_response.email_date == TODAY
+    assert state_response.original.owner == state_response
+    client.force_login(people.corr_de)
+    html = client.get(request_page.url).text
+    assert "entered by" in html and "from an e-mail of" in html
+    assert client.get(state_response.original.url).status_code == 200
+    client.force_login(people.expert)
+    assert client.get(state_response.original.url).status_code == 403
+    assert ResponseRevision.objects.get().action == "entered"
+
+
+def test_the_office_must_give_the_date_of_the_email(client, people, request_page):
+    client.force_login(people.office)
+    response = client.post(
+        answer_url(request_page, "IT"), answers_data(request_page, ["a", "b", "c"])
+    )
+    assert response.status_code == 200
+    assert "Give the date of the e-mail" in response.text
+
+
+def test_an_answered_question_cannot_be_reworded_or_removed(client, people, request_page):
+    from django.core.exceptions import ValidationError
+
+    client.force_login(people.corr_fr)
+    client.post(answer_url(request_page, "FR"), answers_data(request_page, ["a", "b", "c"]))
+    page = InformationRequestPage.objects.get(pk=request_page.pk)
+    questions = list(page.questions.all())
+    questions[0].text = "A different question?"
+    page.questions = questions  # as the admin's form sets them
+    with pytest.raises(ValidationError, match="already have answers"):
+        page.full_clean()
+    page.questions = list(InformationRequestPage.objects.get(pk=page.pk).questions.all())[1:]
+    with pytest.raises(ValidationError, match="already have answers"):
+        page.full_clean()
+    page.questions = list(InformationRequestPage.objects.get(pk=page.pk).questions.all())
+    page.full_clean()  # unchanged questions pass
+
+
+def test_a_request_page_with_46_states_and_20_questions_costs_fixed_queries(client, people, tree):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from network_pages.models import Answer
+
+    index = RequestIndexPage.objects.get(locale=tree.en)
+
+    def build(slug, count):
+        page = InformationRequestPage(
+            title=slug, slug=slug, deadline=TODAY + datetime.timedelta(days=5)
+        )
+        for order in range(20):
+            page.questions.add(page.questions.model(text=f"Q{order}", sort_order=order))
+        index.add_child(instance=page)
+        open_request(page)
+        questions = list(page.questions.all())
+        for state in MemberState.objects.all()[:count]:
+            response = StateResponse.objects.create(
+                request=page, member_state=state, status="submitted"
+            )
+            Answer.objects.bulk_create(
+                [
+                    Answer(response=response, question=q, text="x", marking="network")
+                    for q in questions
+                ]
+            )
+        return page
+
+    small, large = build("small", 1), build("large", 46)
+    client.force_login(people.corr_de)
+    client.get(small.url)
+    counts = []
+    for page in (small, large):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(page.url).status_code == 200
+        counts.append(len(captured))
+    assert counts[0] == counts[1], counts
+    assert counts[1] <= 35
+    assert Group.objects.exists() and MemberProfile.objects.count() == 0
