@@ -141,3 +141,72 @@ class DesignationForm(WagtailAdminModelForm):
         if commit:
             record_designation(designation, by=getattr(self, "for_user", None))
         return designation
+
+
+class ProposedRequestForm(forms.Form):
+    """A member state's proposal of an information request; the Office validates and opens it."""
+
+    title = forms.CharField(label=_("Title"), max_length=255)
+    request_language = forms.ChoiceField(
+        label=_("Language of the request"),
+        choices=[("en", _("English")), ("fr", _("French"))],
+    )
+    background = forms.CharField(
+        label=_("Brief factual background"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    deadline = forms.DateField(
+        label=_("Proposed deadline"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, question_count=10, **kwargs):
+        from network_pages.models.requests import QUESTION_MAX_LENGTH
+
+        super().__init__(*args, **kwargs)
+        self.question_names = []
+        for index in range(1, question_count + 1):
+            name = f"question_{index}"
+            self.fields[name] = forms.CharField(
+                label=_("Question %(number)s") % {"number": index},
+                required=False,
+                max_length=QUESTION_MAX_LENGTH,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+            self.question_names.append(name)
+
+    def question_fields(self):
+        return [self[name] for name in self.question_names]
+
+    def clean_deadline(self):
+        from django.utils import timezone
+
+        deadline = self.cleaned_data["deadline"]
+        if deadline <= timezone.localdate():
+            raise forms.ValidationError(_("Choose a deadline in the future."))
+        return deadline
+
+    def clean_background(self):
+        from network_pages.models.requests import BACKGROUND_MAX_LENGTH
+
+        background = self.cleaned_data["background"].strip()
+        if len(background) > BACKGROUND_MAX_LENGTH:
+            raise forms.ValidationError(
+                _("The background must stay brief: at most %(limit)s characters.")
+                % {"limit": BACKGROUND_MAX_LENGTH}
+            )
+        return background
+
+    def questions(self):
+        """The filled-in questions, in order, renumbered without gaps."""
+        return [
+            self.cleaned_data[name].strip()
+            for name in self.question_names
+            if self.cleaned_data.get(name, "").strip()
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and not self.questions():
+            raise forms.ValidationError(_("Write at least one question."))
+        return cleaned

@@ -25,7 +25,7 @@ logger = logging.getLogger(__name__)
 CLAIM_LEASE = timedelta(minutes=10)
 
 # Events and their templates: notifications/<event>/subject.txt and body.txt.
-EVENTS = {"access_granted", "designation_activation", "request_opened"}
+EVENTS = {"access_granted", "designation_activation", "request_opened", "request_proposed"}
 
 
 def notify(recipients, event, context):

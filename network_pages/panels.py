@@ -43,6 +43,26 @@ def _granted(request, home):
     return [{"title": p.title, "url": p.url} for p in pages]
 
 
+def _requests_awaiting(request, home):
+    """Open requests in this language that the user's state has not submitted yet."""
+    from network_pages.access import state_ids
+    from network_pages.models import InformationRequestPage, StateResponse
+
+    own = state_ids(request.user)
+    if not own:
+        return []
+    answered = StateResponse.objects.filter(
+        member_state_id__in=own, status=StateResponse.Status.SUBMITTED
+    ).values("request__translation_key")
+    pages = (
+        viewable(request.user, InformationRequestPage.objects.descendant_of(home))
+        .filter(opened_at__isnull=False, closed_at__isnull=True)
+        .exclude(translation_key__in=answered)
+        .order_by("deadline")
+    )
+    return [{"title": p.title, "url": p.url, "date": p.deadline} for p in pages[:RECENT_LIMIT]]
+
+
 def _my_groups(request, home):
     user = request.user
     labels = role_labels()
@@ -67,6 +87,7 @@ def build_panels(request, home):
             "requests",
             _("Requests awaiting my state"),
             _("No information request is awaiting an answer from your state."),
+            _requests_awaiting(request, home),
         ),
         Panel("sessions", _("Upcoming sessions"), _("No session is scheduled.")),
         Panel("decisions", _("Decisions awaiting me"), _("Nothing is awaiting your decision.")),

@@ -63,3 +63,56 @@ def close_view(request, page):
         close_request(page, by=request.user)
         messages.success(request, _("The request is closed."))
     return redirect(page.url)
+
+
+def propose_view(request, index):
+    """A correspondent drafts a request for their state; it waits, unpublished, for the Office."""
+    from wagtail.models import Locale
+
+    from network_pages.forms import ProposedRequestForm
+    from network_pages.models import MemberState, RequestQuestion
+
+    own = MemberState.objects.filter(pk__in=access.state_ids(request.user))
+    if access.level(request.user) != access.Level.MEMBER or not own:
+        raise PermissionDenied
+    form = ProposedRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        target = index
+        if data["request_language"] != index.locale.language_code:
+            locale = Locale.objects.get(language_code=data["request_language"])
+            target = index.get_translation_or_none(locale) or index
+        page = InformationRequestPage(
+            title=data["title"],
+            request_language=data["request_language"],
+            background="".join(f"<p>{line}</p>" for line in _paragraphs(data["background"])),
+            deadline=data["deadline"],
+            requester_state=own[0],
+            proposed_by=request.user,
+            live=False,
+        )
+        for order, text in enumerate(form.questions()):
+            page.questions.add(RequestQuestion(text=text, sort_order=order))
+        target.add_child(instance=page)
+        page.save_revision(user=request.user, log_action=False)
+        log(page, "network.request.propose", user=request.user)
+        notify(_office(), "request_proposed", {"request": page, "state": own[0]})
+        messages.success(request, _("Your proposal is sent to the SRSG's Office."))
+        return redirect(index.url)
+    return index.render(
+        request,
+        template="network_pages/requests/propose.html",
+        context_overrides={"form": form},
+    )
+
+
+def _paragraphs(text):
+    from django.utils.html import escape
+
+    return [escape(part.strip()) for part in text.split("\n\n") if part.strip()]
+
+
+def _office():
+    from network_pages.roles import OFFICE
+
+    return get_user_model().objects.filter(is_active=True, groups__name=OFFICE).distinct()

@@ -58,6 +58,9 @@ def register_network_log_actions(actions):
         "network.actor.delete", _("Remove national actor"), _("National network actor removed")
     )
     actions.register_action("network.request.open", _("Open request"), _("Request opened"))
+    actions.register_action(
+        "network.request.propose", _("Propose request"), _("Request proposed by a state")
+    )
     actions.register_action("network.response.saved", _("Save answers"), _("Draft answers saved"))
     actions.register_action(
         "network.response.submitted", _("Submit answers"), _("Answers submitted")

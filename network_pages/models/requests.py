@@ -21,7 +21,7 @@ QUESTION_MAX_LENGTH = 600
 BACKGROUND_MAX_LENGTH = 1500
 
 
-class RequestIndexPage(Page):
+class RequestIndexPage(RoutablePageMixin, Page):
     """The list of information requests, one per intranet root."""
 
     members_only = True
@@ -40,17 +40,45 @@ class RequestIndexPage(Page):
         verbose_name = _("information requests")
         verbose_name_plural = _("information request lists")
 
+    @path("")
+    def index(self, request):
+        return self.render(request)
+
+    @path("propose/")
+    def propose(self, request):
+        from network_pages import requests as services
+
+        return services.propose_view(request, self)
+
     def get_context(self, request, *args, **kwargs):
-        from network_pages.access import viewable
+        from network_pages import access
 
         context = super().get_context(request, *args, **kwargs)
-        requests = viewable(
-            request.user, InformationRequestPage.objects.child_of(self)
-        ).select_related("requester_state")
-        today = timezone.localdate()
+        requests = list(
+            access.viewable(request.user, InformationRequestPage.objects.child_of(self))
+            .select_related("requester_state")
+            .order_by("-deadline")
+        )
+        own = access.state_ids(request.user)
+        statuses = dict(
+            StateResponse.objects.filter(
+                request__translation_key__in=[r.translation_key for r in requests],
+                member_state_id__in=own,
+            ).values_list("request__translation_key", "status")
+        )
+        for page in requests:
+            page.own_status = statuses.get(page.translation_key)
         context["open_requests"] = [r for r in requests if r.status == r.OPEN]
         context["closed_requests"] = [r for r in requests if r.status == r.CLOSED]
-        context["today"] = today
+        context["proposals"] = (
+            InformationRequestPage.objects.child_of(self)
+            .filter(live=False, requester_state_id__in=own)
+            .order_by("-first_published_at", "-pk")
+            if own
+            else []
+        )
+        context["can_propose"] = access.level(request.user) == access.Level.MEMBER and own
+        context["today"] = timezone.localdate()
         return context
 
 

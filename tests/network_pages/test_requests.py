@@ -184,3 +184,88 @@ def test_a_state_may_be_the_requester(index, people):
     page.save()
     UserFactory(username="reader", roles=["Correspondents"])
     assert InformationRequestPage.objects.get(pk=page.pk).requester_state.code == "IT"
+
+
+def test_a_state_proposes_a_request_and_it_waits_for_the_office(
+    client, people, index, django_capture_on_commit_callbacks
+):
+    client.force_login(people.corr_fr)
+    data = {
+        "title": "Return procedures",
+        "request_language": "fr",
+        "background": "Court contexte.",
+        "deadline": NEXT_MONTH.isoformat(),
+        "question_1": "Première question ?",
+        "question_3": "Deuxième question ?",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/fr/intranet/demandes/propose/", data)
+    assert response.status_code == 302
+    page = InformationRequestPage.objects.get(title="Return procedures")
+    assert not page.live and page.status == page.DRAFT
+    assert page.locale.language_code == "fr"
+    assert page.requester_state.code == "FR"
+    assert page.proposed_by == people.corr_fr
+    assert [(n, q.text) for n, q in page.numbered_questions()] == [
+        (1, "Première question ?"),
+        (2, "Deuxième question ?"),
+    ]
+    assert [m.to for m in mail.outbox] == [["office@example.org"]]
+    assert mail.outbox[0].subject.startswith("Demande proposée par France")
+    assert "Return procedures" in client.get("/fr/intranet/demandes/").text
+    client.force_login(people.corr_de)
+    assert "Return procedures" not in client.get("/fr/intranet/demandes/").text
+    assert client.get(page.url or "/fr/intranet/demandes/return-procedures/").status_code == 403
+    # the Office opens it by publishing it
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision(user=people.office).publish()
+    page.refresh_from_db()
+    assert page.status == page.OPEN
+
+
+@pytest.mark.parametrize(
+    ("lang", "errors"),
+    [
+        ("en", ["Choose a deadline in the future.", "Write at least one question."]),
+        ("fr", ["Choisissez une date limite future.", "Écrivez au moins une question."]),
+    ],
+)
+def test_a_proposal_with_errors_is_refused_in_the_users_language(
+    client, people, tree, lang, errors
+):
+    client.force_login(people.corr_fr)
+    slug = "requests" if lang == "en" else "demandes"
+    data = {"title": "T", "request_language": "en", "deadline": TODAY.isoformat()}
+    response = client.post(f"/{lang}/intranet/{slug}/propose/", data)
+    assert response.status_code == 200
+    assert errors[0] in response.text
+    data["deadline"] = NEXT_MONTH.isoformat()
+    response = client.post(f"/{lang}/intranet/{slug}/propose/", data)
+    assert errors[1] in response.text
+    assert not InformationRequestPage.objects.exists()
+
+
+def test_only_correspondents_propose(client, people, tree):
+    for user in (people.expert, people.office):
+        client.force_login(user)
+        assert client.get("/en/intranet/requests/propose/").status_code == 403
+
+
+def test_the_intranet_home_lists_the_requests_awaiting_my_state(client, people, index):
+    page = make_request(index)
+    open_request(page)
+    client.force_login(people.corr_fr)
+
+    def awaiting_panel():
+        html = client.get("/en/intranet/").text
+        start = html.index('id="panel-requests"')
+        return html[start : html.index("</section>", start)]
+
+    assert "Asylum statistics" in awaiting_panel()
+    from network_pages.models import StateResponse
+
+    StateResponse.objects.create(
+        request=page, member_state=MemberState.objects.get(code="FR"), status="submitted"
+    )
+    assert "Asylum statistics" not in awaiting_panel()
+    assert "my state: answered" in client.get(index.url).text
