@@ -75,3 +75,17 @@ def test_seed_demo_is_idempotent_and_uses_the_demo_password(monkeypatch):
     assert IntranetPage.objects.filter(slug="welcome").count() == 2
     assert IntranetPage.objects.filter(closed=True).count() == 2
     assert Site.objects.get(is_default_site=True).port == 8000
+    from network_pages.models import InformationRequestPage, StateResponse
+
+    statuses = {page.slug: page.status for page in InformationRequestPage.objects.all()}
+    assert statuses == {
+        "reception-of-asylum-seekers": "open",
+        "statistics-on-returns-2025": "closed",
+        "language-courses-for-adult-migrants": "draft",
+    }
+    responses = StateResponse.objects.filter(request__slug="reception-of-asylum-seekers")
+    assert responses.filter(late=True).count() == 1
+    assert responses.filter(status="draft").count() == 1
+    assert responses.filter(entered_by__isnull=False).count() == 1
+    assert responses.filter(answers__marking="office").exists()
+    assert responses.filter(answers__no_information=True).exists()

@@ -2,13 +2,14 @@
 
 import io
 import os
-from datetime import date
+from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -18,14 +19,23 @@ from PIL import Image as PILImage
 
 from home.models import HomePage, StandardPage
 from network_pages.models import (
+    Answer,
     Designation,
+    InformationRequestPage,
     IntranetHomePage,
     IntranetPage,
+    Marking,
     MemberProfile,
     MemberState,
     NationalNetworkActor,
+    RequestIndexPage,
+    RequestQuestion,
+    ResponseRevision,
+    StateResponse,
 )
 from network_pages.people import record_designation
+from network_pages.requests import close_request
+from network_pages.responses import snapshot
 from network_pages.roles import CORRESPONDENTS, EXPERTS, INTRANET_COLLECTION, OFFICE, SRSG
 
 DEMO_HOST, DEMO_PORT = "127.0.0.1", 8000
@@ -128,6 +138,7 @@ class Command(BaseCommand):
         self.intranet_pages()
         self.files()
         self.people(password)
+        self.requests()
         self.stdout.write(
             self.style.SUCCESS(f"Demo ready: log in as {', '.join(u[0] for u in USERS)}")
         )
@@ -173,6 +184,108 @@ class Command(BaseCommand):
                 organisation=organisation,
                 defaults={"kind": kind, "contact": contact, "email": email},
             )
+
+    def requests(self):
+        index = RequestIndexPage.objects.get(locale__language_code="en")
+        if InformationRequestPage.objects.filter(slug="reception-of-asylum-seekers").exists():
+            return
+        User = get_user_model()
+        office = User.objects.get(username="office")
+        today = timezone.localdate()
+        # An open request whose deadline has just passed: some states answered in time, one late.
+        current = self._request(
+            index,
+            "Reception of asylum seekers",
+            "reception-of-asylum-seekers",
+            [
+                "How many reception places were available on 1 January?",
+                "Which authority runs the reception centres?",
+                "Do unaccompanied minors have separate facilities?",
+                "Has your state changed its reception model since 2024?",
+                "Which good practice would you share with your peers?",
+            ],
+        )
+        InformationRequestPage.objects.filter(pk=current.pk).update(
+            deadline=today - timedelta(days=1)
+        )
+        current.refresh_from_db()
+        self._answers(
+            current, "DE", ["41,000 places", "The Länder", "Yes", "No", "Case management"]
+        )
+        self._answers(
+            current, "ES", ["9,500", "Ministry", ("Yes", Marking.OFFICE), "Yes", "Mentoring"]
+        )
+        self._answers(current, "PT", [None, None, None, None, None])
+        self._answers(current, "FR", ["About 110,000", "OFII", "Yes", "Yes", ""], "draft")
+        self._answers(current, "NL", ["30,000", "COA", "Yes", "No", "Buddies"], late=True)
+        self._answers(
+            current, "GR", ["12,000", "Ministry of Migration", "Yes", "No", ""], entered_by=office
+        )
+        closed = self._request(
+            index,
+            "Statistics on returns in 2025",
+            "statistics-on-returns-2025",
+            ["How many return decisions were issued?", "How many returns were carried out?"],
+        )
+        self._answers(closed, "IT", ["27,000", "5,800"])
+        self._answers(closed, "PL", ["9,000", "3,100"])
+        close_request(closed, by=office)
+        proposal = InformationRequestPage(
+            title="Language courses for adult migrants",
+            slug="language-courses-for-adult-migrants",
+            deadline=today + timedelta(days=45),
+            requester_state=MemberState.objects.get(code="IT"),
+            proposed_by=User.objects.get(username="corr-it"),
+            live=False,
+        )
+        proposal.questions.add(
+            RequestQuestion(text="Are language courses free for adult migrants?", sort_order=0)
+        )
+        index.add_child(instance=proposal)
+        proposal.save_revision(user=proposal.proposed_by)
+
+    def _request(self, index, title, slug, questions):
+        page = InformationRequestPage(
+            title=title, slug=slug, deadline=timezone.localdate() + timedelta(days=20)
+        )
+        for order, text in enumerate(questions):
+            page.questions.add(RequestQuestion(text=text, sort_order=order))
+        index.add_child(instance=page)
+        page.save_revision(user=get_user_model().objects.get(username="office")).publish()
+        page.refresh_from_db()
+        return page
+
+    def _answers(self, page, code, texts, status="submitted", late=False, entered_by=None):
+        state = MemberState.objects.get(code=code)
+        author = entered_by or MemberProfile.objects.filter(member_state=state).first().user
+        response = StateResponse.objects.create(
+            request=page,
+            member_state=state,
+            status=status,
+            late=late,
+            submitted_at=timezone.now() if status == "submitted" else None,
+            version=1,
+            updated_by=author,
+            entered_by=entered_by,
+            email_date=timezone.localdate() - timedelta(days=2) if entered_by else None,
+        )
+        for (_number, question), value in zip(page.numbered_questions(), texts, strict=True):
+            text, marking = value if isinstance(value, tuple) else (value, Marking.NETWORK)
+            Answer.objects.create(
+                response=response,
+                question=question,
+                text=text or "",
+                no_information=text is None,
+                language="en",
+                marking=marking,
+            )
+        ResponseRevision.objects.create(
+            response=response,
+            version=1,
+            action="entered" if entered_by else status,
+            author=author,
+            answers=snapshot(response, page.numbered_questions()),
+        )
 
     def users(self, password):
         User = get_user_model()
