@@ -59,3 +59,11 @@ def may_view(context, obj):
 @register.simple_tag
 def get_item(mapping, key):
     return mapping.get(key)
+
+
+@register.filter
+def marking_label(code):
+    """The translated label of a handling marking stored as a code (e.g. in a revision)."""
+    from network_pages.models import Marking
+
+    return Marking(code).label if code in Marking.values else ""

@@ -210,6 +210,7 @@ def test_history_keeps_who_did_what_and_a_state_can_reopen(client, people, reque
     assert all(r.author == people.corr_fr for r in revisions)
     history = client.get(f"{request_page.url}responses/FR/history/").text
     assert "v1" in history and "v3" in history
+    assert "Network only" in history, "the marking shows wherever the answer appears"
     client.force_login(people.corr_de)
     assert client.get(f"{request_page.url}responses/FR/history/").status_code == 403
 
