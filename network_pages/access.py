@@ -308,8 +308,13 @@ def state_ids(user):
 
 
 def can_edit_profile(user, profile_user):
-    """A member edits their own profile; the SRSG and the Office edit everyone's."""
-    return is_editor(user) or (is_member(user) and user.pk == profile_user.pk)
+    """A member edits their own profile; the SRSG and the Office edit the correspondents'
+    (never an administrator's or another editor's: that would hand over their account)."""
+    if user.pk == profile_user.pk:
+        return is_member(user)
+    if not is_editor(user):
+        return False
+    return not profile_user.is_superuser and level(profile_user) != Level.EDITOR
 
 
 def can_edit_national_network(user, member_state):

@@ -7,6 +7,7 @@ The page itself is served through the access policy; each view also requires a f
 import csv
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404, HttpResponse
@@ -33,25 +34,27 @@ def _require_member(request):
         raise PermissionDenied
 
 
-def _search(queryset, query, prefix=""):
+def _search(queryset, query, names):
+    """Every word must match one of the named fields (a person's names or institution)."""
     for term in query.split():
-        queryset = queryset.filter(
-            Q(**{f"{prefix}user__first_name__icontains": term})
-            | Q(**{f"{prefix}user__last_name__icontains": term})
-            | Q(**{f"{prefix}institution__icontains": term})
-        )
+        matches = Q()
+        for name in names:
+            matches |= Q(**{f"{name}__icontains": term})
+        queryset = queryset.filter(matches)
     return queryset
 
 
 def current_members(state=None, query=""):
-    profiles = (
-        MemberProfile.objects.filter(user__is_active=True, user__groups__name__in=MEMBER_GROUPS)
-        .select_related("user", "member_state")
+    """Every active member (SRSG, Office, correspondents), with or without a profile yet."""
+    users = (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name__in=MEMBER_GROUPS)
+        .select_related("profile", "profile__member_state")
         .distinct()
     )
     if state is not None:
-        profiles = profiles.filter(member_state=state)
-    return _search(profiles, query)
+        users = users.filter(profile__member_state=state)
+    return _search(users, query, ["first_name", "last_name", "profile__institution"])
 
 
 def former_members(state=None, query=""):
@@ -64,17 +67,26 @@ def former_members(state=None, query=""):
     if state is not None:
         designations = designations.filter(member_state=state)
     seen, former = set(), []
-    for designation in _search(designations, query):
+    names = ["user__first_name", "user__last_name", "institution"]
+    for designation in _search(designations, query, names):
         if designation.user_id not in seen:
             seen.add(designation.user_id)
             former.append(designation)
     return former
 
 
-def _entry(profile=None, designation=None):
+def _profile(user):
+    try:
+        return user.profile
+    except MemberProfile.DoesNotExist:
+        return MemberProfile(user=user)
+
+
+def _entry(member=None, designation=None):
     """One line of the directory, whether a current member or a former correspondent."""
-    if profile is not None:
-        user, state = profile.user, profile.member_state
+    if member is not None:
+        user, profile = member, _profile(member)
+        state = profile.member_state
         institution, position = profile.institution, profile.position
         phone, languages = profile.phone, profile.working_languages
     else:
@@ -92,7 +104,7 @@ def _entry(profile=None, designation=None):
         "state": state,
         "institution": institution,
         "position": position,
-        "email": user.email,
+        "email": user.email if designation is None else "",
         "phone": phone,
         "languages": [language_name(code) for code in languages],
         "former": designation is not None,
@@ -101,7 +113,7 @@ def _entry(profile=None, designation=None):
 
 
 def directory_entries(state=None, query=""):
-    entries = [_entry(profile=p) for p in current_members(state, query)]
+    entries = [_entry(member=user) for user in current_members(state, query)]
     entries += [_entry(designation=d) for d in former_members(state, query)]
     return entries
 
@@ -188,9 +200,9 @@ def csv_export(request, page):
 
 
 def _directory_entry(user_id):
-    profile = current_members().filter(user_id=user_id).first()
-    if profile is not None:
-        return _entry(profile=profile)
+    member = current_members().filter(pk=user_id).first()
+    if member is not None:
+        return _entry(member=member)
     designation = Designation.objects.ended().filter(user_id=user_id, user__is_active=False)
     designation = designation.select_related("user", "member_state").order_by("-ends_on").first()
     if designation is None:
@@ -232,11 +244,11 @@ def edit_profile(request, page, user_id):
     person = get_object_or_404(get_user_model(), pk=user_id)
     if not access.can_edit_profile(request.user, person):
         raise PermissionDenied
-    profile, _created = MemberProfile.objects.get_or_create(user=person)
+    profile = MemberProfile.objects.filter(user=person).first() or MemberProfile(user=person)
     form = ProfileForm(
         request.POST or None,
         instance=profile,
-        can_change_state=access.is_editor(request.user),
+        office=access.is_editor(request.user) and person.pk != request.user.pk,
     )
     if request.method == "POST" and form.is_valid():
         form.save()

@@ -8,21 +8,29 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from network_pages.languages import working_language_choices
 from network_pages.models import Designation, MemberProfile, NationalNetworkActor
-from network_pages.people import end_designations_of, find_or_create_person
+from network_pages.people import create_person, find_person
 
 
 class LoginForm(AuthenticationForm):
-    """Refuses, and closes, an account whose designations have all ended (checked at login)."""
+    """Says why a former correspondent cannot log in any more (the authentication backend,
+    network_pages.people.DesignationBackend, closes the account)."""
 
-    def confirm_login_allowed(self, user):
-        super().confirm_login_allowed(user)
-        if end_designations_of(user):
-            ended = user.designations.order_by("-ends_on").first().ends_on
-            raise forms.ValidationError(
-                _("Your designation ended on %(date)s: your account is now closed."),
-                code="designation_ended",
-                params={"date": date_format(ended)},
-            )
+    def clean(self):
+        try:
+            return super().clean()
+        except forms.ValidationError:
+            user = get_user_model().objects.filter(username=self.cleaned_data.get("username"))
+            user = user.first()
+            password = self.cleaned_data.get("password") or ""
+            if user is not None and not user.is_active and user.check_password(password):
+                ended = user.designations.order_by("-ends_on").first()
+                if ended is not None and ended.has_ended:
+                    raise forms.ValidationError(
+                        _("Your designation ended on %(date)s: your account is now closed."),
+                        code="designation_ended",
+                        params={"date": date_format(ended.ends_on)},
+                    ) from None
+            raise
 
 
 class ProfileForm(forms.ModelForm):
@@ -46,15 +54,18 @@ class ProfileForm(forms.ModelForm):
         model = MemberProfile
         fields = ["member_state", "institution", "position", "phone", "working_languages"]
 
-    def __init__(self, *args, can_change_state=False, **kwargs):
+    def __init__(self, *args, office=False, **kwargs):
         super().__init__(*args, **kwargs)
         user = self.instance.user
         for name in ("first_name", "last_name", "email", "language"):
             self.fields[name].initial = getattr(user, name)
         self.fields["working_languages"].choices = working_language_choices()
         self.fields["working_languages"].initial = self.instance.working_languages
-        if not can_change_state:
+        if not office:
+            # The e-mail address identifies a designated person: only the Office changes it.
             del self.fields["member_state"]
+            self.fields["email"].disabled = True
+            self.fields["email"].help_text = _("Ask the SRSG's Office to change your address.")
 
     def clean_email(self):
         email = self.cleaned_data["email"].lower()
@@ -108,15 +119,30 @@ class DesignationForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             user = self.instance.user
+            activated = self.instance.activated_at is not None
             for name in ("first_name", "last_name", "email", "language"):
                 self.fields[name].initial = getattr(user, name)
-                self.fields[name].disabled = name == "email"
+                # Once the person has activated the account, it is theirs to keep up to date.
+                self.fields[name].disabled = activated
 
     def clean(self):
+        from network_pages.access import is_editor
+
         cleaned = super().clean()
         start, end = cleaned.get("designated_on"), cleaned.get("ends_on")
         if start and end and end < start:
             self.add_error("ends_on", _("The end of designation cannot precede its date."))
+        email = cleaned.get("email")
+        if email and not self.fields["email"].disabled:
+            person = find_person(email)
+            if person is not None and person.pk != self.instance.user_id:
+                if person.is_superuser or person.is_staff or is_editor(person):
+                    self.add_error(
+                        "email",
+                        _("This address belongs to an SRSG, Office or administrator account."),
+                    )
+                elif self.instance.pk:
+                    self.add_error("email", _("This address is already used by another account."))
         return cleaned
 
     def save(self, commit=True):
@@ -125,19 +151,18 @@ class DesignationForm(WagtailAdminModelForm):
         designation = super().save(commit=False)
         data = self.cleaned_data
         if designation.user_id is None:
-            designation.user = find_or_create_person(
+            existing = find_person(data["email"])
+            designation.user = existing or create_person(
                 email=data["email"],
                 first_name=data["first_name"],
                 last_name=data["last_name"],
                 language=data["language"],
             )
-        user = designation.user
-        user.first_name, user.last_name, user.language = (
-            data["first_name"],
-            data["last_name"],
-            data["language"],
-        )
-        user.save(update_fields=["first_name", "last_name", "language"])
+        elif designation.activated_at is None:
+            user = designation.user
+            user.first_name, user.last_name = data["first_name"], data["last_name"]
+            user.language, user.email = data["language"], data["email"].lower()
+            user.save(update_fields=["first_name", "last_name", "language", "email"])
         if commit:
             record_designation(designation, by=getattr(self, "for_user", None))
         return designation

@@ -4,7 +4,7 @@ from django.utils.translation import get_language
 from network_pages.access import Level, level
 from network_pages.forms import LoginForm
 from network_pages.models import IntranetHomePage
-from network_pages.people import activate
+from network_pages.people import DesignationBackend, activate
 
 
 def intranet_home_url():
@@ -31,8 +31,15 @@ class ActivationView(auth_views.PasswordResetConfirmView):
 
     template_name = "registration/activate.html"
     post_reset_login = True
-    post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"
+    post_reset_login_backend = "network_pages.people.DesignationBackend"
     reset_url_token = "set-password"
+
+    def get_user(self, uidb64):
+        """A switched-off account, or one whose designations have all ended, has no valid link."""
+        user = super().get_user(uidb64)
+        if user is None or not DesignationBackend().user_can_authenticate(user):
+            return None
+        return user
 
     def form_valid(self, form):
         response = super().form_valid(form)

@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from network_pages.access import can_view
@@ -81,8 +82,14 @@ def register_network_log_actions(actions):
     )
 
 
+class DesignationIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("user", "member_state")
+
+
 class DesignationViewSet(ModelViewSet):
     model = Designation
+    index_view_class = DesignationIndexView
     icon = "user"
     menu_label = _("Designations")
     menu_order = 250

@@ -95,7 +95,7 @@ if os.environ.get("REDIS_URL"):
 # People
 AUTH_USER_MODEL = "network_pages.User"
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
+    "network_pages.people.DesignationBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
 # No guardian "AnonymousUser" row: anonymous visitors are never granted anything.

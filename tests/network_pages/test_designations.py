@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 import pytest
 
@@ -15,7 +16,7 @@ from network_pages.people import end_due_designations
 
 pytestmark = pytest.mark.django_db
 
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()
 
 
 def designation_data(**overrides):
@@ -60,7 +61,7 @@ def test_designation_sends_an_activation_email_and_the_account_then_works(
     message = mail.outbox[0]
     assert message.to == ["ana.horvat@example.org"]
     assert message.subject == "Activez votre compte sur l'intranet du réseau"
-    assert "correspondante de la Croatie" in message.body or "Croatie" in message.body
+    assert "Croatie" in message.body
     path = activation_path(message)
     assert path.startswith("/fr/activate/")
 
@@ -100,7 +101,6 @@ def test_the_designation_form_says_what_is_wrong(
     text = response.text
     assert "Enter a valid email address." in text or "Saisissez une adresse" in text
     assert "Select a valid choice" in text or "Sélectionnez un choix valide" in text
-    assert "ana.horvat" not in text or 'value="Horvat"' in text  # what was typed is kept
     assert 'value="Horvat"' in text
     assert mail.outbox == []
 
@@ -108,6 +108,8 @@ def test_the_designation_form_says_what_is_wrong(
 def test_correspondents_cannot_record_designations(client, people, tree):
     client.force_login(people.corr_fr)
     assert client.get(reverse("designations:add")).status_code == 302  # no admin access
+    client.post(reverse("designations:add"), designation_data())
+    assert not Designation.objects.exists()
 
 
 def test_an_end_date_deactivates_the_account_by_cron_and_members_see_a_former_correspondent(
@@ -212,3 +214,97 @@ def test_a_second_designation_of_an_active_member_enrols_them_without_activation
     assert mail.outbox == []
     assert people.corr_de.groups.filter(name="State: Austria (AT)").exists()
     assert get_user_model().objects.filter(email__iexact="jonas@example.org").count() == 1
+
+
+def activated_person(client, office, capture):
+    record(client, office, capture)
+    person = get_user_model().objects.get(email="ana.horvat@example.org")
+    path = activation_path(mail.outbox[-1])
+    client.logout()
+    form = client.get(path, follow=True)
+    client.post(
+        form.redirect_chain[-1][0],
+        {"new_password1": "a-long-new-password-9", "new_password2": "a-long-new-password-9"},
+    )
+    client.logout()
+    person.refresh_from_db()
+    return person, path
+
+
+def test_a_switched_off_account_cannot_come_back_through_an_old_link(
+    client, people, tree, django_capture_on_commit_callbacks
+):
+    record(client, people.office, django_capture_on_commit_callbacks)
+    person = get_user_model().objects.get(email="ana.horvat@example.org")
+    path = activation_path(mail.outbox[-1])
+    person.is_active = False  # the Office switches the account off before it is activated
+    person.save()
+    client.logout()
+    assert "plus valable" in client.get(path, follow=True).text
+    person.refresh_from_db()
+    assert not person.is_active
+    assert not person.groups.exists()
+
+
+def test_moving_a_correspondent_to_another_state_leaves_the_old_states_group(
+    client, people, tree, django_capture_on_commit_callbacks
+):
+    person, _path = activated_person(client, people.office, django_capture_on_commit_callbacks)
+    old = Designation.objects.get(user=person)
+    old.ends_on = timezone.localdate() - datetime.timedelta(days=1)
+    old.save()
+    Designation.objects.create(
+        user=person,
+        member_state=MemberState.objects.get(code="AT"),
+        institution="BMI",
+        designated_on=timezone.localdate() - datetime.timedelta(days=1),
+        designating_authority="RP",
+        activated_at=timezone.now(),
+    )
+    assert end_due_designations() == 0
+    person.refresh_from_db()
+    states = set(person.groups.filter(name__startswith="State:").values_list("name", flat=True))
+    assert states == {"State: Austria (AT)"}
+
+
+@pytest.mark.parametrize("route", ["admin", "front"])
+def test_no_login_route_lets_an_ended_designation_in(
+    client, people, tree, django_capture_on_commit_callbacks, route
+):
+    person, _path = activated_person(client, people.office, django_capture_on_commit_callbacks)
+    Designation.objects.filter(user=person).update(
+        ends_on=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    url = "/admin/login/" if route == "admin" else "/en/login/"
+    client.post(url, {"username": person.username, "password": "a-long-new-password-9"})
+    assert client.get("/en/intranet/").status_code == 302
+    person.refresh_from_db()
+    assert not person.is_active
+
+
+def test_a_designation_cannot_take_over_an_office_or_administrator_account(
+    client, people, tree, django_capture_on_commit_callbacks
+):
+    response = record(
+        client, people.office, django_capture_on_commit_callbacks, email="srsg@example.org"
+    )
+    assert response.status_code == 200
+    assert "belongs to an SRSG, Office or administrator account" in response.text
+    assert not Designation.objects.exists()
+
+
+def test_an_edit_of_a_designation_does_not_undo_a_suspension_or_the_members_profile(
+    client, people, tree, django_capture_on_commit_callbacks
+):
+    person, _path = activated_person(client, people.office, django_capture_on_commit_callbacks)
+    MemberProfile.objects.filter(user=person).update(position="Written by the member")
+    person.is_active = False
+    person.save()
+    designation = Designation.objects.get(user=person)
+    client.force_login(people.office)
+    data = designation_data(position="Typo fixed")
+    response = client.post(reverse("designations:edit", args=[designation.pk]), data)
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert not person.is_active
+    assert person.profile.position == "Written by the member"

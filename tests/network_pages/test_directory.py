@@ -152,7 +152,7 @@ def test_a_member_edits_their_own_profile(client, members):
     assert profile.working_languages == ["fr", "de"]
     assert profile.member_state.code == "FR", "a correspondent cannot change their state"
     members.corr_fr.refresh_from_db()
-    assert members.corr_fr.email == "claire.martin@example.org"
+    assert members.corr_fr.email == "corr-fr@example.org", "only the Office changes an address"
 
 
 def test_a_member_cannot_edit_another_members_profile(client, members):
@@ -194,9 +194,9 @@ def test_the_office_edits_any_profile_including_the_state(client, members):
 def test_invalid_profile_input_gets_clear_errors_and_keeps_what_was_typed(
     client, members, lang, email_error, phone_error
 ):
-    client.force_login(members.corr_fr)
+    client.force_login(members.office)
     response = client.post(
-        DIRECTORY[lang] + "profile/",
+        f"{DIRECTORY[lang]}people/{members.corr_fr.pk}/edit/",
         {
             "first_name": "Claire",
             "last_name": "Martin",
@@ -230,17 +230,58 @@ def test_the_office_gets_an_error_for_an_unknown_state(client, members):
 
 
 def test_an_email_used_by_another_member_is_refused(client, members):
-    client.force_login(members.corr_fr)
+    client.force_login(members.office)
     response = client.post(
-        DIRECTORY["en"] + "profile/",
+        f"{DIRECTORY['en']}people/{members.corr_fr.pk}/edit/",
         {
             "first_name": "C",
             "last_name": "M",
-            "email": "corr-de@example.org",
+            "email": "CORR-DE@example.org",
             "language": "en",
         },
     )
+    assert response.status_code == 200
     assert "already used by another member" in response.text
+    members.corr_fr.refresh_from_db()
+    assert members.corr_fr.email == "corr-fr@example.org"
+
+
+def test_the_office_cannot_edit_an_administrators_or_another_editors_profile(client, members):
+    admin = UserFactory(username="root", is_superuser=True)
+    client.force_login(members.office)
+    for person in (admin, members.srsg):
+        url = f"{DIRECTORY['en']}people/{person.pk}/edit/"
+        assert client.get(url).status_code == 403
+        assert client.post(url, {"email": "office@example.org"}).status_code == 403
+
+
+def test_members_without_a_profile_yet_are_listed(client, members):
+    client.force_login(members.corr_fr)
+    html = client.get(DIRECTORY["en"]).text
+    assert "office@example.org" in html and "srsg@example.org" in html
+
+
+def test_former_correspondents_contact_details_are_in_no_export(client, members):
+    import datetime
+
+    from network_pages.models import Designation
+
+    Designation.objects.create(
+        user=members.corr_de,
+        member_state=MemberState.objects.get(code="DE"),
+        institution="BMI",
+        designated_on=datetime.date(2020, 1, 1),
+        designating_authority="RP",
+        ends_on=datetime.date(2021, 1, 1),
+    )
+    members.corr_de.is_active = False
+    members.corr_de.save()
+    client.force_login(members.corr_fr)
+    assert "corr-de@example.org" not in client.get(DIRECTORY["en"]).text
+    rows = csv_rows(client.get(DIRECTORY["en"] + "csv/"))
+    assert not any("corr-de@example.org" in cell for row in rows for cell in row)
+    card = client.get(f"{DIRECTORY['en']}people/{members.corr_de.pk}/vcard/").content.decode()
+    assert "corr-de@example.org" not in card
 
 
 def test_correspondents_record_their_national_network_and_members_see_it(client, members):
@@ -317,4 +358,4 @@ def test_the_directory_costs_a_fixed_number_of_queries(client, members):
     assert large == small, "the cost does not grow with the number of members"
     assert large[""] <= 25
     html = client.get(DIRECTORY["en"]).text
-    assert html.count('class="directory-state"') == 46
+    assert html.count('class="directory-state"') == 47, "46 states and the SRSG and Office"
