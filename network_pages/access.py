@@ -75,7 +75,10 @@ def _group_rows(user):
         return ()
     rows = getattr(user, "_network_group_rows", None)
     if rows is None:
-        rows = tuple(user.groups.values_list("id", "name"))
+        if "groups" in getattr(user, "_prefetched_objects_cache", {}):
+            rows = tuple((group.pk, group.name) for group in user.groups.all())
+        else:
+            rows = tuple(user.groups.values_list("id", "name"))
         user._network_group_rows = rows
     return rows
 

@@ -50,6 +50,7 @@ def current_members(state=None, query=""):
         get_user_model()
         .objects.filter(is_active=True, groups__name__in=MEMBER_GROUPS)
         .select_related("profile", "profile__member_state")
+        .prefetch_related("groups")  # the Office's edit links ask each person's role
         .distinct()
     )
     if state is not None:
