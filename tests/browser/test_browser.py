@@ -185,3 +185,46 @@ def test_home_is_readable_without_javascript_and_skip_link_comes_first(site_url,
         assert box is not None and box["x"] >= 0, "the focused skip link should come on screen"
     finally:
         context.close()
+
+
+def test_a_correspondent_answers_a_request_on_a_phone(site_url, browser, correspondent):
+    import datetime
+
+    from network_pages.models import InformationRequestPage, RequestIndexPage, StateResponse
+    from network_pages.requests import open_request
+
+    index = RequestIndexPage.objects.get(locale__language_code="en")
+    request_page = InformationRequestPage(
+        title="Reception places",
+        slug="reception-places",
+        deadline=datetime.date.today() + datetime.timedelta(days=10),
+    )
+    for order, text in enumerate(["How many places?", "Which authority?"]):
+        request_page.questions.add(request_page.questions.model(text=text, sort_order=order))
+    index.add_child(instance=request_page)
+    open_request(request_page)
+
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    context.set_default_timeout(TIMEOUT_MS)
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}/en/login/?next=/en/intranet/requests/reception-places/")
+        log_in(page, correspondent.username)
+        assert_no_axe_violations(page)
+        with page.expect_navigation():
+            page.get_by_role("link", name="Answer the questions").click()
+        assert_no_axe_violations(page)
+        width = page.evaluate("() => document.documentElement.scrollWidth")
+        assert width <= 390, "the answer form fits a phone screen"
+        fields = page.locator("fieldset.answer textarea")
+        fields.nth(0).fill("12,000 places")
+        page.locator("fieldset.answer input[type=checkbox]").nth(1).check()
+        with page.expect_navigation():
+            page.get_by_role("button", name="Submit the response").click()
+        assert path_of(page) == "/en/intranet/requests/reception-places/"
+        assert "12,000 places" in page.locator("main").inner_text()
+    finally:
+        context.close()
+    response = StateResponse.objects.get()
+    assert response.status == "submitted"
+    assert response.member_state.code == "FR"
