@@ -207,7 +207,7 @@ def _store_original(upload, response, user):
     return document
 
 
-def _response_for(page, code, user):
+def _response_for(page, code, user, *, create=True):
     if code is None:
         states = MemberState.objects.filter(pk__in=access.state_ids(user))
         if len(states) != 1:
@@ -219,17 +219,22 @@ def _response_for(page, code, user):
         raise PermissionDenied
     if page.status == page.DRAFT:
         raise Http404
+    source = canonical(page)
+    if not create:
+        # Opening the form records nothing: the response exists from its first save.
+        existing = StateResponse.objects.filter(request=source, member_state=member_state).first()
+        return existing or StateResponse(request=source, member_state=member_state)
     response, _created = StateResponse.objects.get_or_create(
-        request=canonical(page), member_state=member_state
+        request=source, member_state=member_state
     )
     return response
 
 
 def answer_view(request, page, code=None):
-    response = _response_for(page, code, request.user)
+    response = _response_for(page, code, request.user, create=request.method == "POST")
     request_page = response.request
     questions = request_page.numbered_questions()
-    answers = {a.question_id: a for a in response.answers.all()}
+    answers = {a.question_id: a for a in response.answers.all()} if response.pk else {}
     office_entry = access.is_editor(request.user)
     initial = {"version": response.version}
     if office_entry:

@@ -303,3 +303,9 @@ def test_a_request_page_with_46_states_and_20_questions_costs_fixed_queries(clie
     assert counts[0] == counts[1], counts
     assert counts[1] <= 35
     assert Group.objects.exists() and MemberProfile.objects.count() == 0
+
+
+def test_opening_the_form_records_nothing(client, people, request_page):
+    client.force_login(people.corr_fr)
+    assert client.get(answer_url(request_page, "FR")).status_code == 200
+    assert not StateResponse.objects.exists()
