@@ -342,11 +342,19 @@ def _passes_collection_restrictions(user, collection):
     return all(_passes_restriction(r, user, group_ids) for r in restrictions)
 
 
+def can_view_response_original(user, response):
+    """The original e-mail of a response may hold anything, Office-only answers included:
+    only the Office and the answering state see it."""
+    return is_editor(user) or (is_member(user) and response.member_state_id in state_ids(user))
+
+
 def _can_view_file(user, file):
     if not _passes_collection_restrictions(user, file.collection):
         return False
     if file.owner_content_type_id:
         owner = file.owner
+        if isinstance(owner, StateResponse):
+            return can_view_response_original(user, owner)
         return owner is not None and can_view(user, owner)
     intranet = intranet_collection_paths()
     # Without an intranet collection, no unowned file can be told public: fail closed.

@@ -156,10 +156,14 @@ def snapshot(response, questions):
 
 
 @transaction.atomic
-def save_response(response, form, user, *, submit, document=None):
+def save_response(response, form, user, *, submit, reopen=False, upload=None):
     current = StateResponse.objects.select_for_update().get(pk=response.pk)
     if current.version != form.cleaned_data["version"]:
         raise Conflict(current)
+    if current.status == StateResponse.Status.SUBMITTED and not reopen:
+        raise Conflict(current)
+    if current.status == StateResponse.Status.SUBMITTED:
+        current.status = StateResponse.Status.DRAFT
     for question_id, values in form.answer_values().items():
         Answer.objects.update_or_create(response=current, question_id=question_id, defaults=values)
     current.version += 1
@@ -167,15 +171,19 @@ def save_response(response, form, user, *, submit, document=None):
     if form.office_entry:
         current.entered_by = user
         current.email_date = form.cleaned_data["email_date"]
-        if document is not None:
-            current.original = document
+        if upload is not None:
+            current.original = _store_original(upload, current, user)
         action = ResponseRevision.Action.ENTERED
+        received_on = current.email_date
     else:
+        # The state now speaks for itself: the answer is no longer the Office's transcription.
+        current.entered_by, current.email_date = None, None
         action = ResponseRevision.Action.SAVED
+        received_on = timezone.localdate()
     if submit:
         current.status = StateResponse.Status.SUBMITTED
         current.submitted_at = timezone.now()
-        current.late = timezone.localdate() > current.request.deadline
+        current.late = received_on > current.request.deadline
         if not form.office_entry:
             action = ResponseRevision.Action.SUBMITTED
     current.save()
@@ -231,7 +239,8 @@ def _response_for(page, code, user, *, create=True):
 
 
 def answer_view(request, page, code=None):
-    response = _response_for(page, code, request.user, create=request.method == "POST")
+    writing = request.method == "POST" and page.status != page.CLOSED
+    response = _response_for(page, code, request.user, create=writing)
     request_page = response.request
     questions = request_page.numbered_questions()
     answers = {a.question_id: a for a in response.answers.all()} if response.pk else {}
@@ -248,15 +257,20 @@ def answer_view(request, page, code=None):
         initial=initial,
     )
     conflict = None
-    if request.method == "POST" and response.status == StateResponse.Status.SUBMITTED:
-        form.add_error(None, _("This response has been submitted: reopen it to change it."))
+    if request.method == "POST" and request_page.status == request_page.CLOSED:
+        form.is_valid()  # keep what was typed on screen
+        form.add_error(None, _("This request is closed: answers are no longer recorded."))
     elif request.method == "POST" and form.is_valid():
         submit = "submit" in request.POST
         try:
-            document = None
-            if office_entry and form.cleaned_data.get("original"):
-                document = _store_original(form.cleaned_data["original"], response, request.user)
-            save_response(response, form, request.user, submit=submit, document=document)
+            save_response(
+                response,
+                form,
+                request.user,
+                submit=submit,
+                reopen="reopen_and_save" in request.POST,
+                upload=form.cleaned_data.get("original") if office_entry else None,
+            )
         except Conflict as stale:
             conflict = _conflict(stale.current, request.POST, questions, office_entry)
             form = conflict["form"]
@@ -290,6 +304,8 @@ def _conflict(current, data, questions, office_entry):
 
 @require_POST
 def reopen_view(request, page, code):
+    if page.status == page.CLOSED:
+        raise PermissionDenied
     response = _response_for(page, code, request.user)
     with transaction.atomic():
         current = StateResponse.objects.select_for_update().get(pk=response.pk)
@@ -348,6 +364,9 @@ def responses_for(user, page):
             answer.response = response
             if access.can_view(user, answer) and answer.question_id in numbers:
                 answers[numbers[answer.question_id]] = answer
+        response.original_visible = response.original_id is not None and (
+            access.can_view_response_original(user, response)
+        )
         visible.append((response, answers))
     visible.sort(key=lambda item: item[0].member_state.name)
     return visible

@@ -9,6 +9,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -72,7 +73,12 @@ class RequestIndexPage(RoutablePageMixin, Page):
         context["closed_requests"] = [r for r in requests if r.status == r.CLOSED]
         context["proposals"] = (
             InformationRequestPage.objects.child_of(self)
-            .filter(live=False, requester_state_id__in=own)
+            .filter(
+                live=False,
+                requester_state_id__in=own,
+                proposed_by__isnull=False,
+                opened_at__isnull=True,
+            )
             .order_by("-first_published_at", "-pk")
             if own
             else []
@@ -80,6 +86,36 @@ class RequestIndexPage(RoutablePageMixin, Page):
         context["can_propose"] = access.level(request.user) == access.Level.MEMBER and own
         context["today"] = timezone.localdate()
         return context
+
+
+class InformationRequestForm(WagtailAdminPageForm):
+    """The admin form: answered questions keep their wording (checked on the submitted inline
+    questions, so the editor gets the error on the question instead of a failed save)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        page = self.instance
+        formset = self.formsets.get("questions")
+        if not page.pk or formset is None:
+            return cleaned
+        formset.is_valid()  # cleans the inline questions, so their new wording can be compared
+        answered = dict(
+            RequestQuestion.objects.filter(page_id=page.pk, answers__isnull=False)
+            .distinct()
+            .values_list("pk", "text")
+        )
+        message = _("This question already has answers: it can be neither reworded nor removed.")
+        for form in formset.forms:
+            pk = form.instance.pk
+            if pk not in answered or not hasattr(form, "cleaned_data"):
+                continue
+            deleted = formset.can_delete and form.cleaned_data.get("DELETE")
+            reworded = (form.cleaned_data.get("text") or "").strip() != answered[pk].strip()
+            if deleted:
+                self.add_error(None, message + " " + answered[pk][:80])
+            elif reworded:
+                form.add_error("text", message)
+        return cleaned
 
 
 class InformationRequestPage(RoutablePageMixin, Page):
@@ -138,6 +174,7 @@ class InformationRequestPage(RoutablePageMixin, Page):
     ]
 
     template = "network_pages/requests/information_request_page.html"
+    base_form_class = InformationRequestForm
 
     class Meta:
         verbose_name = _("information request")
@@ -209,6 +246,11 @@ class InformationRequestPage(RoutablePageMixin, Page):
         own = access.state_ids(request.user)
         context["responses"] = visible
         context["questions"] = self.numbered_questions()
+        # Answers hang on the questions of the request in its own language.
+        source = responses.canonical(self)
+        context["source_questions"] = (
+            context["questions"] if source.pk == self.pk else source.numbered_questions()
+        )
         context["own_responses"] = [r for r, _answers in visible if r.member_state_id in own]
         context["own_states"] = MemberState.objects.filter(pk__in=own)
         context["can_answer"] = access.level(request.user) == access.Level.MEMBER and own

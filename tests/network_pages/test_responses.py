@@ -227,10 +227,13 @@ def test_the_office_enters_an_answer_received_by_email_with_the_original(
     assert state_response.entered_by == people.office
     assert state_response.email_date == TODAY
     assert state_response.original.owner == state_response
+    assert client.get(state_response.original.url).status_code == 200
     client.force_login(people.corr_de)
     html = client.get(request_page.url).text
     assert "entered by" in html and "from an e-mail of" in html
-    assert client.get(state_response.original.url).status_code == 200
+    # the original may hold anything, Office-only answers included: Office and own state only
+    assert state_response.original.url not in html
+    assert client.get(state_response.original.url).status_code == 403
     client.force_login(people.expert)
     assert client.get(state_response.original.url).status_code == 403
     assert ResponseRevision.objects.get().action == "entered"
@@ -308,4 +311,83 @@ def test_a_request_page_with_46_states_and_20_questions_costs_fixed_queries(clie
 def test_opening_the_form_records_nothing(client, people, request_page):
     client.force_login(people.corr_fr)
     assert client.get(answer_url(request_page, "FR")).status_code == 200
+    assert not StateResponse.objects.exists()
+
+
+def test_rewording_an_answered_question_in_the_admin_is_a_clear_error(client, people, request_page):
+    from django.urls import reverse
+
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+    client.force_login(people.corr_fr)
+    client.post(answer_url(request_page, "FR"), answers_data(request_page, ["a", "b", "c"]))
+    client.force_login(people.office)
+    questions = list(request_page.questions.all())
+    data = nested_form_data(
+        {
+            "title": request_page.title,
+            "slug": request_page.slug,
+            "request_language": "en",
+            "requester_state": "",
+            "deadline": request_page.deadline.isoformat(),
+            "background": rich_text(""),
+            "questions": inline_formset(
+                [
+                    {"id": q.pk, "text": "Reworded?" if i == 0 else q.text, "ORDER": i}
+                    for i, q in enumerate(questions)
+                ],
+                initial=len(questions),
+            ),
+            "action-publish": "publish",
+        }
+    )
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[request_page.pk]), data)
+    assert response.status_code == 200
+    assert "already has answers" in response.text
+    assert request_page.questions.first().text == "How many places?"
+
+
+def test_a_colleague_submitting_meanwhile_shows_the_conflict_and_keeps_my_text(
+    client, people, request_page
+):
+    colleague = UserFactory(username="corr-fr-2", roles=["Correspondents"], state="FR")
+    client.force_login(colleague)
+    client.post(answer_url(request_page, "FR"), answers_data(request_page, ["theirs", "b", "c"]))
+    client.force_login(people.corr_fr)
+    mine = answers_data(request_page, ["mine", "b", "c"], version=0, action="save")
+    response = client.post(answer_url(request_page, "FR"), mine)
+    assert response.status_code == 200
+    assert "Saved meanwhile:" in response.text and "theirs" in response.text
+    assert ">\nmine</textarea>" in response.text
+    again = answers_data(request_page, ["mine", "b", "c"], version=1, action="reopen_and_save")
+    assert client.post(answer_url(request_page, "FR"), again).status_code == 302
+    state_response = StateResponse.objects.get()
+    assert state_response.status == "draft"
+    assert state_response.answers.get(question_id=question_ids(request_page)[0]).text == "mine"
+
+
+def test_an_emailed_answer_is_late_only_if_the_email_came_after_the_deadline(
+    client, people, request_page
+):
+    InformationRequestPage.objects.filter(pk=request_page.pk).update(
+        deadline=TODAY - datetime.timedelta(days=2)
+    )
+    client.force_login(people.office)
+    on_time = (TODAY - datetime.timedelta(days=5)).isoformat()
+    data = answers_data(request_page, ["a", "b", "c"], email_date=on_time)
+    assert client.post(answer_url(request_page, "IT"), data).status_code == 302
+    assert not StateResponse.objects.get().late
+
+
+def test_a_closed_request_records_no_answer_but_keeps_what_was_typed(client, people, request_page):
+    from network_pages.requests import close_request
+
+    close_request(request_page)
+    client.force_login(people.corr_fr)
+    response = client.post(
+        answer_url(request_page, "FR"), answers_data(request_page, ["typed", "b", "c"])
+    )
+    assert response.status_code == 200
+    assert "This request is closed" in response.text
+    assert ">\ntyped</textarea>" in response.text
     assert not StateResponse.objects.exists()
