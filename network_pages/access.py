@@ -1,16 +1,18 @@
 """Who may see what: the one access policy of the site.
 
 Every place that shows content asks this module: `can_view(user, obj)` for one object and
-`viewable(user, queryset)` for a queryset of pages. Three mechanisms, from coarse to fine:
+`viewable(user, queryset)` for a queryset of pages. Four mechanisms, from coarse to fine:
 
 1. Wagtail view restrictions (groups only), which exist only on the intranet roots.
 2. Deny-by-default zones decided here: invited experts see only what they are granted (and its
    descendants) plus the intranet home; closed intranet pages are hidden from correspondents unless
-   granted. Grants are guardian object permissions stored on the base `Page` (see `grant`), and a
-   grant on a page covers its descendants and its translations.
-3. Workflow state: nothing unpublished is shown outside the admin and previews.
+   granted (a closed page inside a granted subtree needs a grant of its own). Grants are guardian
+   object permissions stored on the base `Page` (see `grant`); a grant on a page covers its
+   descendants and its translations.
+3. Members-only page types (`members_only = True`): never shown to invited experts.
+4. Workflow state: nothing unpublished is shown outside the admin and previews.
 
-Objects that are not pages (files, later answers and profiles) are decided from their own fields.
+Objects that are not pages (files, profiles, responses, answers) are decided from their own fields.
 """
 
 import enum
