@@ -30,6 +30,8 @@ def correspondents():
 @transaction.atomic
 def open_request(page, *, by=None):
     """First publication opens the request (in every language at once) and tells every state."""
+    # Lock every translation: two translations published at once send one notice, not two.
+    list(_translations(page).select_for_update().values_list("pk", flat=True))
     already = _translations(page).filter(opened_at__isnull=False).first()
     opened_at = already.opened_at if already else timezone.now()
     _translations(page).filter(opened_at__isnull=True).update(opened_at=opened_at)
