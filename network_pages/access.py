@@ -289,13 +289,18 @@ def _can_view_answer(user, answer):
     if not _can_view_response(user, response):
         return False
     if answer.marking == Marking.OFFICE:
-        return is_editor(user) or response.member_state_id in state_ids(user)
+        return speaks_for_state(user, response.member_state_id)
     return True
+
+
+def speaks_for_state(user, member_state_id):
+    """The Office, or a correspondent of that member state: who acts for a state's records."""
+    return is_editor(user) or (is_member(user) and member_state_id in state_ids(user))
 
 
 def can_edit_response(user, member_state):
     """The state's correspondents write its response; the Office enters answers sent by e-mail."""
-    return is_editor(user) or (level(user) == Level.MEMBER and member_state.pk in state_ids(user))
+    return speaks_for_state(user, member_state.pk)
 
 
 def state_ids(user):
@@ -324,9 +329,7 @@ def can_edit_profile(user, profile_user):
 
 def can_edit_national_network(user, member_state):
     """A state's correspondents record its national network; the Office may too."""
-    if is_editor(user):
-        return True
-    return level(user) == Level.MEMBER and member_state.pk in state_ids(user)
+    return speaks_for_state(user, member_state.pk)
 
 
 def intranet_collection_paths():
@@ -347,7 +350,7 @@ def _passes_collection_restrictions(user, collection):
 def can_view_response_original(user, response):
     """The original e-mail of a response may hold anything, Office-only answers included:
     only the Office and the answering state see it."""
-    return is_editor(user) or (is_member(user) and response.member_state_id in state_ids(user))
+    return speaks_for_state(user, response.member_state_id)
 
 
 def _can_view_file(user, file):

@@ -333,9 +333,7 @@ def history_view(request, page, code):
         request=canonical(page),
         member_state=member_state,
     )
-    if not access.can_view(request.user, response) or not (
-        access.is_editor(request.user) or member_state.pk in access.state_ids(request.user)
-    ):
+    if not access.speaks_for_state(request.user, member_state.pk):
         raise PermissionDenied
     revisions = response.revisions.select_related("author")
     return page.render(
