@@ -11,6 +11,7 @@ from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
+from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
@@ -118,8 +119,14 @@ def activate(user):
 
 def end_designations_of(user, *, by=None, today=None):
     """Deactivate the account when none of its designations is current any more."""
+    if not user.is_active:
+        return False
+    # One query: this runs for every logged-in request (DesignationBackend).
     designations = Designation.objects.filter(user=user)
-    if not user.is_active or not designations.exists() or designations.current(today).exists():
+    counts = designations.aggregate(
+        total=Count("pk"), current=Count("pk", filter=Designation.objects.current_q(today))
+    )
+    if not counts["total"] or counts["current"]:
         return False
     user.is_active = False
     user.save(update_fields=["is_active"])

@@ -343,11 +343,10 @@ def history_view(request, page, code):
     )
 
 
-def responses_for(user, page):
-    """The responses the user may see, each with the answers they may see keyed by question
-    number (the same in every translation), in a fixed number of queries."""
-    source = canonical(page)
-    numbers = {question.pk: number for number, question in source.numbered_questions()}
+def responses_for(user, source, source_questions):
+    """The responses to the request `source` (in its own language) that the user may see, each
+    with the answers they may see keyed by question number, in a fixed number of queries."""
+    numbers = {question.pk: number for number, question in source_questions}
     responses = (
         StateResponse.objects.filter(request=source)
         .select_related("member_state", "entered_by", "original")

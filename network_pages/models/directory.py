@@ -54,9 +54,13 @@ class MemberProfile(models.Model):
 
 
 class DesignationQuerySet(models.QuerySet):
-    def current(self, on=None):
+    @staticmethod
+    def current_q(on=None):
         on = on or timezone.localdate()
-        return self.filter(models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=on))
+        return models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=on)
+
+    def current(self, on=None):
+        return self.filter(self.current_q(on))
 
     def ended(self, on=None):
         on = on or timezone.localdate()

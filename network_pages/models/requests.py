@@ -242,15 +242,15 @@ class InformationRequestPage(RoutablePageMixin, Page):
         from network_pages import access, responses
 
         context = super().get_context(request, *args, **kwargs)
-        visible = responses.responses_for(request.user, self)
-        own = access.state_ids(request.user)
-        context["responses"] = visible
         context["questions"] = self.numbered_questions()
         # Answers hang on the questions of the request in its own language.
         source = responses.canonical(self)
         context["source_questions"] = (
             context["questions"] if source.pk == self.pk else source.numbered_questions()
         )
+        visible = responses.responses_for(request.user, source, context["source_questions"])
+        own = access.state_ids(request.user)
+        context["responses"] = visible
         context["own_responses"] = [r for r, _answers in visible if r.member_state_id in own]
         context["own_states"] = MemberState.objects.filter(pk__in=own)
         context["can_answer"] = access.level(request.user) == access.Level.MEMBER and own
