@@ -16,15 +16,15 @@ from wagtail.signals import page_published
 from network_pages import access
 from network_pages.models import InformationRequestPage
 from network_pages.notifications import notify
-from network_pages.roles import CORRESPONDENTS
+from network_pages.roles import CORRESPONDENTS, OFFICE
 
 
 def _translations(page):
     return InformationRequestPage.objects.filter(translation_key=page.translation_key)
 
 
-def correspondents():
-    return get_user_model().objects.filter(is_active=True, groups__name=CORRESPONDENTS).distinct()
+def active_members_of(group_name):
+    return get_user_model().objects.filter(is_active=True, groups__name=group_name).distinct()
 
 
 @transaction.atomic
@@ -39,7 +39,7 @@ def open_request(page, *, by=None):
     if already:
         return False
     log(page, "network.request.open", user=by)
-    notify(correspondents(), "request_opened", {"request": page})
+    notify(active_members_of(CORRESPONDENTS), "request_opened", {"request": page})
     return True
 
 
@@ -98,7 +98,7 @@ def propose_view(request, index):
         target.add_child(instance=page)
         page.save_revision(user=request.user, log_action=False)
         log(page, "network.request.propose", user=request.user)
-        notify(_office(), "request_proposed", {"request": page, "state": own[0]})
+        notify(active_members_of(OFFICE), "request_proposed", {"request": page, "state": own[0]})
         messages.success(request, _("Your proposal is sent to the SRSG's Office."))
         return redirect(index.url)
     return index.render(
@@ -112,9 +112,3 @@ def _paragraphs(text):
     from django.utils.html import escape
 
     return [escape(part.strip()) for part in text.split("\n\n") if part.strip()]
-
-
-def _office():
-    from network_pages.roles import OFFICE
-
-    return get_user_model().objects.filter(is_active=True, groups__name=OFFICE).distinct()
