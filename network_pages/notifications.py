@@ -25,7 +25,13 @@ logger = logging.getLogger(__name__)
 CLAIM_LEASE = timedelta(minutes=10)
 
 # Events and their templates: notifications/<event>/subject.txt and body.txt.
-EVENTS = {"access_granted", "designation_activation", "request_opened", "request_proposed"}
+EVENTS = {
+    "access_granted",
+    "designation_activation",
+    "request_opened",
+    "request_proposed",
+    "request_reminder",
+}
 
 
 def notify(recipients, event, context):

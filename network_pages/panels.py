@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
 
-from network_pages.access import Level, granted_pages, level, roles, viewable
+from network_pages.access import Level, granted_pages, is_editor, level, roles, viewable
 from network_pages.models import MemberState
 from network_pages.roles import role_labels
 
@@ -63,6 +63,37 @@ def _requests_awaiting(request, home):
     return [{"title": p.title, "url": p.url, "date": p.deadline} for p in pages[:RECENT_LIMIT]]
 
 
+def _response_rates(request, home):
+    """For the Office: each open request in this language and where its answers stand."""
+    from network_pages.follow_up import response_rates
+    from network_pages.models import InformationRequestPage
+    from network_pages.responses import canonical_pages
+
+    pages = list(
+        viewable(request.user, InformationRequestPage.objects.descendant_of(home))
+        .filter(opened_at__isnull=False, closed_at__isnull=True)
+        .order_by("deadline")[:RECENT_LIMIT]
+    )
+    sources = canonical_pages(pages)
+    rates = response_rates(sources.values())
+    items = []
+    for page in pages:
+        rate = rates[sources[page.pk].pk]
+        detail = _(
+            "%(submitted)s of %(total)s submitted, %(drafts)s in draft, "
+            "%(missing)s without response"
+        ) % {
+            "submitted": rate.submitted,
+            "total": rate.addressed,
+            "drafts": rate.drafts,
+            "missing": rate.missing,
+        }
+        items.append(
+            {"title": page.title, "url": page.url, "date": page.deadline, "detail": detail}
+        )
+    return items
+
+
 def _my_groups(request, home):
     user = request.user
     labels = role_labels()
@@ -82,7 +113,17 @@ def build_panels(request, home):
                 _granted(request, home),
             ),
         ]
-    return [
+    office = []
+    if is_editor(request.user):
+        office.append(
+            Panel(
+                "rates",
+                _("Response rates"),
+                _("No information request is open."),
+                _response_rates(request, home),
+            )
+        )
+    return office + [
         Panel(
             "requests",
             _("Requests awaiting my state"),

@@ -14,8 +14,9 @@ from wagtail.log_actions import log
 from wagtail.signals import page_published
 
 from network_pages import access
-from network_pages.models import InformationRequestPage
+from network_pages.models import AddressedState, InformationRequestPage, MemberState
 from network_pages.notifications import notify
+from network_pages.responses import canonical
 from network_pages.roles import CORRESPONDENTS, OFFICE
 
 
@@ -25,6 +26,24 @@ def _translations(page):
 
 def active_members_of(group_name):
     return get_user_model().objects.filter(is_active=True, groups__name=group_name).distinct()
+
+
+def states_with_correspondents():
+    """Member states that have at least one active correspondent now."""
+    return MemberState.objects.filter(
+        group__user__is_active=True, group__user__groups__name=CORRESPONDENTS
+    ).distinct()
+
+
+def address_request(page):
+    """Record, once, the states the request goes to (called when it opens)."""
+    source = canonical(page)
+    if AddressedState.objects.filter(request=source).exists():
+        return
+    states = states_with_correspondents()
+    AddressedState.objects.bulk_create(
+        [AddressedState(request=source, member_state=state) for state in states]
+    )
 
 
 @transaction.atomic
@@ -38,6 +57,7 @@ def open_request(page, *, by=None):
     page.opened_at = opened_at
     if already:
         return False
+    address_request(page)
     log(page, "network.request.open", user=by)
     notify(active_members_of(CORRESPONDENTS), "request_opened", {"request": page})
     return True
@@ -72,7 +92,7 @@ def propose_view(request, index):
     from wagtail.models import Locale
 
     from network_pages.forms import ProposedRequestForm
-    from network_pages.models import MemberState, RequestQuestion
+    from network_pages.models import RequestQuestion
 
     own = MemberState.objects.filter(pk__in=access.state_ids(request.user))
     if access.level(request.user) != access.Level.MEMBER or not own:

@@ -47,6 +47,18 @@ def canonical(page):
     )
 
 
+def canonical_pages(pages):
+    """{page pk: that request in its own language} for several pages, in one query."""
+    keys = {page.translation_key for page in pages}
+    sources = {}
+    for candidate in InformationRequestPage.objects.filter(translation_key__in=keys).select_related(
+        "locale"
+    ):
+        if candidate.locale.language_code == candidate.request_language:
+            sources[candidate.translation_key] = candidate
+    return {page.pk: sources.get(page.translation_key, page) for page in pages}
+
+
 class ResponseForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     email_date = forms.DateField(

@@ -76,6 +76,11 @@ def register_network_log_actions(actions):
     )
     actions.register_action("network.request.close", _("Close request"), _("Request closed"))
     actions.register_action(
+        "network.request.remind",
+        _("Remind states"),
+        _("States that have not answered reminded"),
+    )
+    actions.register_action(
         "network.restriction.mirror",
         _("Mirror privacy"),
         _("Privacy mirrored from a translation"),

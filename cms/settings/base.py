@@ -169,5 +169,11 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 )
 NOTIFICATIONS_MAX_ATTEMPTS = 6
 
+# Information requests: states that have not submitted are reminded this many days before the
+# deadline (comma-separated: "7,1" reminds a week before and again the day before).
+REQUEST_REMINDER_DAYS = [
+    int(days) for days in os.environ.get("REQUEST_REMINDER_DAYS", "7").split(",") if days.strip()
+]
+
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "SAMEORIGIN"

@@ -9,18 +9,20 @@ from .files import NetworkDocument, NetworkImage, NetworkRendition
 from .notifications import Notification
 from .pages import IntranetHomePage, IntranetPage
 from .permissions import PageGroupObjectPermission, PageUserObjectPermission
-from .requests import (
+from .requests import InformationRequestPage, RequestIndexPage, RequestQuestion
+from .responses import (
+    AddressedState,
     Answer,
-    InformationRequestPage,
     Marking,
-    RequestIndexPage,
-    RequestQuestion,
+    ResponseReminder,
     ResponseRevision,
     StateResponse,
 )
 
 __all__ = [
+    "AddressedState",
     "Answer",
+    "ResponseReminder",
     "Marking",
     "ResponseRevision",
     "StateResponse",

@@ -51,8 +51,15 @@ class RequestIndexPage(RoutablePageMixin, Page):
 
         return services.propose_view(request, self)
 
+    @path("compilations/xlsx/")
+    def compilations(self, request):
+        from network_pages import compilation
+
+        return compilation.index_export_view(request, self)
+
     def get_context(self, request, *args, **kwargs):
         from network_pages import access
+        from network_pages.models.responses import StateResponse
 
         context = super().get_context(request, *args, **kwargs)
         requests = list(
@@ -214,6 +221,24 @@ class InformationRequestPage(RoutablePageMixin, Page):
 
         return services.close_view(request, self)
 
+    @path("remind/")
+    def remind(self, request):
+        from network_pages import follow_up
+
+        return follow_up.remind_view(request, self)
+
+    @path("compilation/")
+    def compilation(self, request):
+        from network_pages import compilation
+
+        return compilation.compilation_view(request, self)
+
+    @path("compilation/<str:export>/")
+    def compilation_export(self, request, export):
+        from network_pages import compilation
+
+        return compilation.compilation_view(request, self, export)
+
     @path("answer/")
     def answer(self, request):
         from network_pages import responses
@@ -239,7 +264,7 @@ class InformationRequestPage(RoutablePageMixin, Page):
         return responses.history_view(request, self, code)
 
     def get_context(self, request, *args, **kwargs):
-        from network_pages import access, responses
+        from network_pages import access, follow_up, responses
 
         context = super().get_context(request, *args, **kwargs)
         context["questions"] = self.numbered_questions()
@@ -254,6 +279,11 @@ class InformationRequestPage(RoutablePageMixin, Page):
         context["own_responses"] = [r for r, _answers in visible if r.member_state_id in own]
         context["own_states"] = MemberState.objects.filter(pk__in=own)
         context["can_answer"] = access.level(request.user) == access.Level.MEMBER and own
+        if self.status != self.DRAFT:
+            rate = follow_up.response_rates([source])[source.pk]
+            context["submitted_count"], context["addressed_count"] = rate.submitted, rate.addressed
+            # Which states are still drafting is the Office's to follow, not other states'.
+            context["follow_up"] = rate if access.is_editor(request.user) else None
         return context
 
     def clean(self):
@@ -314,143 +344,3 @@ class RequestQuestion(Orderable):
 
     def __str__(self):
         return self.text[:80]
-
-
-class Marking(models.TextChoices):
-    """Handling marking of an answer (R15's markings, applied to answers)."""
-
-    NETWORK = "network", _("Network only")
-    NATIONAL = "national", _("May be shared within national administrations")
-    OFFICE = "office", _("SRSG Office only")
-
-
-class StateResponse(models.Model):
-    """One member state's response to one request; its state is fixed when it is created."""
-
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("draft")
-        SUBMITTED = "submitted", _("submitted")
-
-    request = models.ForeignKey(
-        InformationRequestPage,
-        verbose_name=_("information request"),
-        on_delete=models.CASCADE,
-        related_name="responses",
-    )
-    member_state = models.ForeignKey(
-        MemberState, verbose_name=_("member state"), on_delete=models.PROTECT, related_name="+"
-    )
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
-    )
-    late = models.BooleanField(_("late"), default=False)
-    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
-    version = models.PositiveIntegerField(_("version"), default=0)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("updated by"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("entered by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The Office member who entered an answer received by e-mail."),
-    )
-    email_date = models.DateField(_("date of the e-mail"), null=True, blank=True)
-    original = models.ForeignKey(
-        "network_pages.NetworkDocument",
-        verbose_name=_("original e-mail or file"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-
-    class Meta:
-        verbose_name = _("state response")
-        verbose_name_plural = _("state responses")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["request", "member_state"], name="one_response_per_state"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.request} · {self.member_state}"
-
-
-class Answer(models.Model):
-    response = models.ForeignKey(
-        StateResponse, verbose_name=_("response"), on_delete=models.CASCADE, related_name="answers"
-    )
-    question = models.ForeignKey(
-        RequestQuestion,
-        verbose_name=_("question"),
-        on_delete=models.PROTECT,
-        related_name="answers",
-    )
-    text = models.TextField(_("answer"), blank=True)
-    no_information = models.BooleanField(_("no information / not applicable"), default=False)
-    language = models.CharField(
-        _("language"), max_length=2, choices=InformationRequestPage.LANGUAGES, default="en"
-    )
-    marking = models.CharField(
-        _("handling marking"), max_length=10, choices=Marking.choices, default=Marking.NETWORK
-    )
-
-    class Meta:
-        verbose_name = _("answer")
-        verbose_name_plural = _("answers")
-        constraints = [
-            models.UniqueConstraint(fields=["response", "question"], name="one_answer_per_question")
-        ]
-
-    def __str__(self):
-        return f"{self.response} · {self.question_id}"
-
-    @property
-    def is_empty(self):
-        return not self.text.strip() and not self.no_information
-
-
-class ResponseRevision(models.Model):
-    """The history of a response: who did what, when, and the answers as they then stood."""
-
-    class Action(models.TextChoices):
-        SAVED = "saved", _("draft saved")
-        SUBMITTED = "submitted", _("submitted")
-        REOPENED = "reopened", _("reopened")
-        ENTERED = "entered", _("entered by the Office from an e-mail")
-
-    response = models.ForeignKey(
-        StateResponse,
-        verbose_name=_("response"),
-        on_delete=models.CASCADE,
-        related_name="revisions",
-    )
-    version = models.PositiveIntegerField(_("version"))
-    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("author"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("date"), auto_now_add=True)
-    answers = models.JSONField(_("answers"), default=list)
-
-    class Meta:
-        ordering = ["-version", "-pk"]
-        verbose_name = _("response revision")
-        verbose_name_plural = _("response revisions")
-
-    def __str__(self):
-        return f"{self.response} v{self.version}"

@@ -228,3 +228,67 @@ def test_a_correspondent_answers_a_request_on_a_phone(site_url, browser, corresp
     response = StateResponse.objects.get()
     assert response.status == "submitted"
     assert response.member_state.code == "FR"
+
+
+def test_the_office_follows_a_request_filters_its_compilation_and_downloads_it(
+    site_url, new_page, correspondent, tmp_path
+):
+    import datetime
+
+    from openpyxl import load_workbook
+
+    from network_pages.models import (
+        Answer,
+        InformationRequestPage,
+        MemberState,
+        RequestIndexPage,
+        ResponseReminder,
+        StateResponse,
+    )
+    from network_pages.roles import OFFICE
+
+    UserFactory(username="corr-de", roles=[CORRESPONDENTS], state="DE")
+    office = UserFactory(username="office", roles=[OFFICE])
+    index = RequestIndexPage.objects.get(locale__language_code="en")
+    request_page = InformationRequestPage(
+        title="Return statistics",
+        slug="return-statistics",
+        deadline=datetime.date.today() + datetime.timedelta(days=10),
+    )
+    request_page.questions.add(request_page.questions.model(text="How many?", sort_order=0))
+    index.add_child(instance=request_page)
+    request_page.save_revision().publish()
+    response = StateResponse.objects.create(
+        request=request_page, member_state=MemberState.objects.get(code="DE"), status="submitted"
+    )
+    Answer.objects.create(
+        response=response, question=request_page.questions.get(), text="4,200 decisions"
+    )
+
+    page = new_page
+    page.goto(f"{site_url}/en/login/?next={request_page.url}")
+    log_in(page, office.username)
+    follow_up = page.locator("#follow-up")
+    assert "50% submitted" in follow_up.inner_text()
+    assert_no_axe_violations(page)
+    with page.expect_navigation():
+        follow_up.get_by_role("button", name="Remind France").click()
+    assert "A reminder was sent to 1 state." in page.locator(".messages").inner_text()
+    assert ResponseReminder.objects.get().member_state.code == "FR"
+
+    with page.expect_navigation():
+        page.get_by_role("link", name="The answers question by question").click()
+    assert_no_axe_violations(page)
+    page.get_by_label("Member states").select_option(["DE"])
+    with page.expect_navigation():
+        page.get_by_role("button", name="Filter").click()
+    assert "state=DE" in path_of(page)
+    assert "4,200 decisions" in page.locator("main").inner_text()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="spreadsheet (XLSX)").click()
+    assert download.value.suggested_filename == "return-statistics-compilation.xlsx"
+    download.value.save_as(tmp_path / download.value.suggested_filename)
+    sheet = load_workbook(tmp_path / download.value.suggested_filename).active
+    values = [cell for row in sheet.iter_rows(values_only=True) for cell in row if cell]
+    assert "Handling marking: Network only" in values
+    assert "Germany" in values and "4,200 decisions" in values

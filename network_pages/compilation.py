@@ -1,0 +1,176 @@
+"""The compilation of a request (R14; §4.6): the answers question by question, for the page and its
+exports alike.
+
+`build` is the only place that decides what a compilation holds, and it asks the access policy
+(`responses_for`): submitted responses only, and only the answers the user may see (an answer
+marked "SRSG Office only" reaches the Office and its own state). The page and every export format
+render the same `Compilation`, so a download never holds more than the page shows its user.
+"""
+
+from dataclasses import dataclass, field
+
+from django import forms
+from django.db.models import Q
+from django.http import Http404, HttpResponseBadRequest
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from network_pages.models import AddressedState, Marking, MemberState, StateResponse
+from network_pages.responses import canonical, responses_for
+
+# From the widest circulation to the narrowest: a compilation carries its narrowest marking.
+MARKING_ORDER = [Marking.NATIONAL, Marking.NETWORK, Marking.OFFICE]
+
+
+@dataclass
+class Entry:
+    state: object
+    response: object
+    answer: object
+
+
+@dataclass
+class Item:
+    number: int
+    question: str
+    entries: list = field(default_factory=list)
+
+
+@dataclass
+class Compilation:
+    page: object
+    source: object
+    items: list
+    responses: list
+    not_answered: list
+    marking: str
+
+    @property
+    def answered(self):
+        return [response.member_state for response in self.responses]
+
+    @property
+    def marking_label(self):
+        return label_of(self.marking)
+
+    @property
+    def requester(self):
+        state = self.page.requester_state
+        return state.name if state else _("the SRSG's Office")
+
+
+def label_of(marking):
+    return Marking(marking).label
+
+
+def narrowest(markings, default=Marking.NETWORK):
+    markings = set(markings)
+    return max(markings, key=MARKING_ORDER.index) if markings else default
+
+
+def build(user, page, codes=()):
+    """The compilation of `page` as `user` may see it, limited to the states `codes` if given."""
+    source = canonical(page)
+    questions = page.numbered_questions()
+    source_questions = questions if source.pk == page.pk else source.numbered_questions()
+    wording = {number: question.text for number, question in questions}
+    visible = [
+        (response, answers)
+        for response, answers in responses_for(user, source, source_questions)
+        if response.status == StateResponse.Status.SUBMITTED
+        and (not codes or response.member_state.code in codes)
+    ]
+    answered_ids = {response.member_state_id for response, _answers in visible}
+    addressed = [
+        row.member_state
+        for row in AddressedState.objects.filter(request=source).select_related("member_state")
+        if not codes or row.member_state.code in codes
+    ]
+    items = [
+        Item(
+            number=number,
+            question=wording.get(number, question.text),
+            entries=[
+                Entry(response.member_state, response, answers[number])
+                for response, answers in visible
+                if number in answers
+            ],
+        )
+        for number, question in source_questions
+    ]
+    return Compilation(
+        page=page,
+        source=source,
+        items=items,
+        responses=[response for response, _answers in visible],
+        not_answered=sorted(
+            (state for state in addressed if state.pk not in answered_ids), key=lambda s: s.name
+        ),
+        marking=narrowest(entry.answer.marking for item in items for entry in item.entries),
+    )
+
+
+class StateFilterForm(forms.Form):
+    state = forms.MultipleChoiceField(
+        label=gettext_lazy("Member states"),
+        required=False,
+        help_text=gettext_lazy("Leave empty for every state."),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+
+    def __init__(self, *args, states, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["state"].choices = [(state.code, state.name) for state in states]
+
+
+def filter_states(page):
+    """The states one can filter on: those addressed, and those that answered anyway."""
+    source = canonical(page)
+    states = MemberState.objects.filter(
+        Q(pk__in=AddressedState.objects.filter(request=source).values("member_state"))
+        | Q(pk__in=StateResponse.objects.filter(request=source).values("member_state"))
+    )
+    return sorted(states, key=lambda state: state.name)
+
+
+def compilation_view(request, page, export=None):
+    from network_pages import exports
+
+    if page.status == page.DRAFT:
+        raise Http404
+    form = StateFilterForm(request.GET or None, states=filter_states(page))
+    valid = form.is_valid()
+    if export is not None:
+        if form.is_bound and not valid:
+            return HttpResponseBadRequest(
+                _("Unknown member state in the filter: choose states from the list."),
+                content_type="text/plain; charset=utf-8",
+            )
+        writer = exports.WRITERS.get(export)
+        if writer is None:
+            raise Http404
+        return writer([build(request.user, page, form.cleaned_data["state"] if valid else ())])
+    compilation = build(request.user, page, form.cleaned_data["state"] if valid else ())
+    return page.render(
+        request,
+        template="network_pages/requests/compilation.html",
+        context_overrides={
+            "compilation": compilation,
+            "form": form,
+            "query_string": request.GET.urlencode() if valid else "",
+        },
+    )
+
+
+def index_export_view(request, index):
+    """Every opened request of the list the user may see, a sheet each."""
+    from network_pages import access, exports
+    from network_pages.models import InformationRequestPage
+
+    pages = (
+        access.viewable(request.user, InformationRequestPage.objects.child_of(index))
+        .filter(opened_at__isnull=False)
+        .select_related("requester_state")
+        .order_by("-deadline", "title")
+    )
+    return exports.write_xlsx([build(request.user, page) for page in pages])
