@@ -12,8 +12,11 @@ from dataclasses import dataclass, field
 from django import forms
 from django.db.models import Q
 from django.http import Http404, HttpResponseBadRequest
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from wagtail.models import Page
 
 from network_pages.models import AddressedState, Marking, MemberState, StateResponse
 from network_pages.responses import canonical, responses_for
@@ -151,15 +154,14 @@ def compilation_view(request, page, export=None):
             raise Http404
         return writer([build(request.user, page, form.cleaned_data["state"] if valid else ())])
     compilation = build(request.user, page, form.cleaned_data["state"] if valid else ())
-    return page.render(
-        request,
-        template="network_pages/requests/compilation.html",
-        context_overrides={
-            "compilation": compilation,
-            "form": form,
-            "query_string": request.GET.urlencode() if valid else "",
-        },
+    # Page.get_context, not the request page's: its answers and rates would be read for nothing.
+    context = Page.get_context(page, request)
+    context.update(
+        compilation=compilation,
+        form=form,
+        query_string=request.GET.urlencode() if valid else "",
     )
+    return TemplateResponse(request, "network_pages/requests/compilation.html", context)
 
 
 def index_export_view(request, index):
