@@ -7,6 +7,7 @@ marked "SRSG Office only" reaches the Office and its own state). The page and ev
 render the same `Compilation`, so a download never holds more than the page shows its user.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django import forms
@@ -18,8 +19,14 @@ from django.utils.translation import gettext_lazy
 
 from wagtail.models import Page
 
-from network_pages.models import AddressedState, Marking, MemberState, StateResponse
-from network_pages.responses import canonical, responses_for
+from network_pages.models import (
+    AddressedState,
+    Marking,
+    MemberState,
+    RequestQuestion,
+    StateResponse,
+)
+from network_pages.responses import canonical, canonical_pages, responses_by_request
 
 # From the widest circulation to the narrowest: a compilation carries its narrowest marking.
 MARKING_ORDER = [Marking.NATIONAL, Marking.NETWORK, Marking.OFFICE]
@@ -73,42 +80,70 @@ def narrowest(markings, default=Marking.NETWORK):
 
 def build(user, page, codes=()):
     """The compilation of `page` as `user` may see it, limited to the states `codes` if given."""
-    source = canonical(page)
-    questions = page.numbered_questions()
-    source_questions = questions if source.pk == page.pk else source.numbered_questions()
-    wording = {number: question.text for number, question in questions}
-    visible = [
+    return build_many(user, [page], codes)[0]
+
+
+def build_many(user, pages, codes=()):
+    """The compilations of several requests, in a fixed number of queries however many."""
+    sources = canonical_pages(pages)
+    numbered = defaultdict(list)
+    page_ids = {page.pk for page in pages} | {source.pk for source in sources.values()}
+    for question in RequestQuestion.objects.filter(page_id__in=page_ids).order_by(
+        "page_id", "sort_order", "pk"
+    ):
+        numbered[question.page_id].append((len(numbered[question.page_id]) + 1, question))
+    visible = responses_by_request(
+        user,
+        {
+            source.pk: {question.pk: number for number, question in numbered[source.pk]}
+            for source in sources.values()
+        },
+    )
+    addressed = defaultdict(list)
+    for row in AddressedState.objects.filter(
+        request_id__in=[source.pk for source in sources.values()]
+    ).select_related("member_state"):
+        addressed[row.request_id].append(row.member_state)
+    return [_compile(page, sources[page.pk], numbered, visible, addressed, codes) for page in pages]
+
+
+def _compile(page, source, numbered, visible, addressed, codes):
+    source_questions = numbered[source.pk]
+    # The page's own wording where its questions line up with the source's; a translation not
+    # yet brought up to date shows the wording the answers were given to.
+    wording = {}
+    if len(numbered[page.pk]) == len(source_questions):
+        wording = {number: question.text for number, question in numbered[page.pk]}
+    shown = [
         (response, answers)
-        for response, answers in responses_for(user, source, source_questions)
+        for response, answers in visible[source.pk]
         if response.status == StateResponse.Status.SUBMITTED
         and (not codes or response.member_state.code in codes)
     ]
-    answered_ids = {response.member_state_id for response, _answers in visible}
-    addressed = [
-        row.member_state
-        for row in AddressedState.objects.filter(request=source).select_related("member_state")
-        if not codes or row.member_state.code in codes
-    ]
+    answered_ids = {response.member_state_id for response, _answers in shown}
     items = [
         Item(
             number=number,
             question=wording.get(number, question.text),
             entries=[
                 Entry(response.member_state, response, answers[number])
-                for response, answers in visible
+                for response, answers in shown
                 if number in answers
             ],
         )
         for number, question in source_questions
     ]
+    not_answered = [
+        state
+        for state in addressed[source.pk]
+        if state.pk not in answered_ids and (not codes or state.code in codes)
+    ]
     return Compilation(
         page=page,
         source=source,
         items=items,
-        responses=[response for response, _answers in visible],
-        not_answered=sorted(
-            (state for state in addressed if state.pk not in answered_ids), key=lambda s: s.name
-        ),
+        responses=[response for response, _answers in shown],
+        not_answered=sorted(not_answered, key=lambda state: state.name),
         marking=narrowest(entry.answer.marking for item in items for entry in item.entries),
     )
 
@@ -131,7 +166,11 @@ def filter_states(page):
     source = canonical(page)
     states = MemberState.objects.filter(
         Q(pk__in=AddressedState.objects.filter(request=source).values("member_state"))
-        | Q(pk__in=StateResponse.objects.filter(request=source).values("member_state"))
+        | Q(
+            pk__in=StateResponse.objects.filter(
+                request=source, status=StateResponse.Status.SUBMITTED
+            ).values("member_state")
+        )
     )
     return sorted(states, key=lambda state: state.name)
 
@@ -175,4 +214,4 @@ def index_export_view(request, index):
         .select_related("requester_state")
         .order_by("-deadline", "title")
     )
-    return exports.write_xlsx([build(request.user, page) for page in pages])
+    return exports.write_xlsx(build_many(request.user, list(pages)))

@@ -12,6 +12,7 @@ import re
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from bs4 import BeautifulSoup
@@ -20,7 +21,9 @@ from network_pages.compilation import label_of, narrowest
 from network_pages.directory import neutralise
 
 # Characters XML (and so XLSX and DOCX) cannot hold; they sometimes come with pasted text.
-XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Excel refuses these sheet names.
+RESERVED_SHEET_TITLES = {"history"}
 SHEET_TITLE_ILLEGAL = re.compile(r"[\[\]:*?/\\]")
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -90,7 +93,7 @@ def _filename(compilations, extension):
 
 def _attachment(content, content_type, filename):
     response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition_header(True, filename)
     return response
 
 
@@ -146,9 +149,10 @@ def _text_cell(sheet, row, column, value):
 
 
 def _sheet_title(title, taken):
-    base = SHEET_TITLE_ILLEGAL.sub(" ", clean(title)).strip()[:28] or _("Request")
+    base = SHEET_TITLE_ILLEGAL.sub(" ", clean(title)).strip(" '")[:28].strip(" '")
+    base = base or _("Request")
     candidate, n = base, 2
-    while candidate.lower() in taken:
+    while candidate.lower() in taken or candidate.lower() in RESERVED_SHEET_TITLES:
         candidate, n = f"{base[:25]} ({n})", n + 1
     taken.add(candidate.lower())
     return candidate

@@ -161,8 +161,10 @@ def remind(page, states, *, by=None, today=None):
     return reminded
 
 
-def reminder_days():
-    return sorted({int(days) for days in settings.REQUEST_REMINDER_DAYS if int(days) >= 0})
+def reminder_days(values=None):
+    """Days before the deadline, from REQUEST_REMINDER_DAYS or the given values."""
+    values = settings.REQUEST_REMINDER_DAYS if values is None else values
+    return sorted({int(days) for days in values if int(days) >= 0})
 
 
 def window_start(deadline, today, days):
@@ -190,8 +192,8 @@ def send_due_reminders(*, today=None, days=None):
     sent = {}
     for source in sources:
         start = window_start(source.deadline, today, days)
-        if start is None:
-            continue
+        if start is None or start <= timezone.localdate(source.opened_at):
+            continue  # a window that began before the request opened: the opening notice did it
         due = [
             row.state
             for row in rates[source.pk].rows

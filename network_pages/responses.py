@@ -38,24 +38,19 @@ class Conflict(Exception):
 
 
 def canonical(page):
-    """The request in its own language: responses and answers hang on that copy."""
-    return (
-        InformationRequestPage.objects.filter(
-            translation_key=page.translation_key, locale__language_code=page.request_language
-        ).first()
-        or page
-    )
+    """The request as first written (its translations are copies of it): responses, answers,
+    the states addressed and the reminders hang on that page, whatever translations come later."""
+    return canonical_pages([page])[page.pk]
 
 
 def canonical_pages(pages):
-    """{page pk: that request in its own language} for several pages, in one query."""
+    """{page pk: the request as first written} for several pages, in one query."""
     keys = {page.translation_key for page in pages}
     sources = {}
-    for candidate in InformationRequestPage.objects.filter(translation_key__in=keys).select_related(
-        "locale"
+    for candidate in InformationRequestPage.objects.filter(translation_key__in=keys).order_by(
+        "-pk"
     ):
-        if candidate.locale.language_code == candidate.request_language:
-            sources[candidate.translation_key] = candidate
+        sources[candidate.translation_key] = candidate  # the smallest pk comes last and stays
     return {page.pk: sources.get(page.translation_key, page) for page in pages}
 
 
@@ -251,8 +246,8 @@ def _response_for(page, code, user, *, create=True):
 
 
 def answer_view(request, page, code=None):
-    writing = request.method == "POST" and page.status != page.CLOSED
-    response = _response_for(page, code, request.user, create=writing)
+    # Opening the form, or posting one with errors, records nothing.
+    response = _response_for(page, code, request.user, create=False)
     request_page = response.request
     questions = request_page.numbered_questions()
     answers = {a.question_id: a for a in response.answers.all()} if response.pk else {}
@@ -274,6 +269,8 @@ def answer_view(request, page, code=None):
         form.add_error(None, _("This request is closed: answers are no longer recorded."))
     elif request.method == "POST" and form.is_valid():
         submit = "submit" in request.POST
+        if response.pk is None:
+            response = _response_for(page, code, request.user)  # the first save creates it
         try:
             save_response(
                 response,
@@ -318,7 +315,9 @@ def _conflict(current, data, questions, office_entry):
 def reopen_view(request, page, code):
     if page.status == page.CLOSED:
         raise PermissionDenied
-    response = _response_for(page, code, request.user)
+    response = _response_for(page, code, request.user, create=False)
+    if response.pk is None:
+        raise Http404
     with transaction.atomic():
         current = StateResponse.objects.select_for_update().get(pk=response.pk)
         if current.status == StateResponse.Status.SUBMITTED:
@@ -356,18 +355,25 @@ def history_view(request, page, code):
 
 
 def responses_for(user, source, source_questions):
-    """The responses to the request `source` (in its own language) that the user may see, each
-    with the answers they may see keyed by question number, in a fixed number of queries."""
+    """The responses to the request `source` that the user may see, each with the answers they
+    may see keyed by question number, in a fixed number of queries."""
     numbers = {question.pk: number for number, question in source_questions}
+    return responses_by_request(user, {source.pk: numbers})[source.pk]
+
+
+def responses_by_request(user, numbering):
+    """{source pk: [(response, {number: answer})]} for the requests that `numbering` maps to their
+    {question pk: number}, keeping only what the user may see; three queries however many."""
     responses = (
-        StateResponse.objects.filter(request=source)
+        StateResponse.objects.filter(request_id__in=numbering)
         .select_related("member_state", "entered_by", "original")
         .prefetch_related("answers")
     )
-    visible = []
+    visible = {pk: [] for pk in numbering}
     for response in responses:
         if not access.can_view(user, response):
             continue
+        numbers = numbering[response.request_id]
         answers = {}
         for answer in response.answers.all():
             answer.response = response
@@ -376,6 +382,7 @@ def responses_for(user, source, source_questions):
         response.original_visible = response.original_id is not None and (
             access.can_view_response_original(user, response)
         )
-        visible.append((response, answers))
-    visible.sort(key=lambda item: item[0].member_state.name)
+        visible[response.request_id].append((response, answers))
+    for items in visible.values():
+        items.sort(key=lambda item: item[0].member_state.name)
     return visible

@@ -17,9 +17,8 @@ def address_opened_requests(apps, schema_editor):
         ).distinct()
     )
     sources = {}
-    for page in Page.objects.filter(opened_at__isnull=False).select_related("locale"):
-        if page.translation_key not in sources or page.locale.language_code == page.request_language:
-            sources[page.translation_key] = page
+    for page in Page.objects.filter(opened_at__isnull=False).order_by("-pk"):
+        sources[page.translation_key] = page  # the request as first written
     for source in sources.values():
         AddressedState.objects.bulk_create(
             [AddressedState(request=source, member_state=state) for state in states]

@@ -5,6 +5,7 @@ import io
 
 from django.core import mail
 from django.core.management import call_command
+from django.utils import timezone
 
 import pytest
 
@@ -43,6 +44,14 @@ def make_request(tree, slug="returns", deadline_in=7, locale=None):
     page.save_revision().publish()
     page.refresh_from_db()
     return page
+
+
+def opened_earlier(page, days):
+    opened_at = timezone.now() - datetime.timedelta(days=days)
+    InformationRequestPage.objects.filter(translation_key=page.translation_key).update(
+        opened_at=opened_at
+    )
+    page.opened_at = opened_at
 
 
 def respond(page, code, status="submitted", late=False):
@@ -201,6 +210,7 @@ def test_the_daily_command_reminds_each_waiting_state_once_per_window(
 ):
     settings.REQUEST_REMINDER_DAYS = [7, 1]
     page = make_request(tree, deadline_in=7)
+    opened_earlier(page, days=20)
     later = make_request(tree, slug="later", deadline_in=30)
     respond(page, "DE")
     respond(page, "FR", status="draft")
@@ -231,8 +241,18 @@ def test_the_daily_command_reminds_each_waiting_state_once_per_window(
     assert mail.outbox == []
 
 
+def test_no_reminder_follows_the_opening_notice_the_same_window(tree, network, sent):
+    # Opened 3 days before its deadline: inside the 7-day window, which the opening notice covers.
+    page = make_request(tree, deadline_in=3)
+    with sent(execute=True):
+        assert send_due_reminders(days=[7, 1]) == {}
+        reminded = send_due_reminders(days=[7, 1], today=TODAY + datetime.timedelta(days=2))
+    assert {state.code for state in reminded[page]} == {"FR", "DE", "IT"}
+
+
 def test_a_state_that_submits_is_no_longer_reminded(tree, network):
     page = make_request(tree, deadline_in=7)
+    opened_earlier(page, days=10)
     for code in ("FR", "DE", "IT"):
         respond(page, code)
     mail.outbox.clear()

@@ -19,7 +19,7 @@ class Command(BaseCommand):
         days = reminder_days()
         if options["days"]:
             try:
-                days = sorted({int(n) for n in options["days"].split(",") if n.strip()})
+                days = reminder_days(n for n in options["days"].split(",") if n.strip())
             except ValueError as error:
                 raise CommandError("--days takes whole numbers, such as 7,1") from error
         sent = send_due_reminders(days=days)

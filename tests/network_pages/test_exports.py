@@ -1,0 +1,108 @@
+"""Compilation files that hold whatever users type, and requests whose translations come later."""
+
+import io
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import docx
+import openpyxl
+import pytest
+
+from network_pages.models import AddressedState, InformationRequestPage, StateResponse
+from network_pages.responses import canonical
+from network_pages.roles import CORRESPONDENTS
+from tests.conftest import translate
+from tests.factories import UserFactory
+from tests.network_pages.test_compilation import make_request, respond
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def network(people):
+    """Correspondents of France, Germany, Italy and Spain: the four states a request goes to."""
+    people.corr_it = UserFactory(username="corr-it", roles=[CORRESPONDENTS], state="IT")
+    people.corr_es = UserFactory(username="corr-es", roles=[CORRESPONDENTS], state="ES")
+    return people
+
+
+def test_characters_xml_cannot_hold_do_not_break_the_files(client, tree, network):
+    page = make_request(tree, questions=("How many?",))
+    respond(page, "DE", [("before\ufffe\uffff\x0bafter", "network")])
+    client.force_login(network.corr_it)
+    content = client.get(page.url + "compilation/xlsx/").content
+    workbook = openpyxl.load_workbook(io.BytesIO(content))
+    cells = [c.value for row in workbook.active.iter_rows() for c in row if c.value]
+    assert "beforeafter" in cells
+    document = docx.Document(io.BytesIO(client.get(page.url + "compilation/docx/").content))
+    assert "beforeafter" in [p.text for p in document.paragraphs]
+
+
+def test_a_title_in_any_script_downloads_under_its_name(client, tree, network):
+    page = make_request(tree, title="Cœur de Łódź", questions=("How many?",))
+    InformationRequestPage.objects.filter(pk=page.pk).update(title="'Cœur de Łódź'")
+    page.refresh_from_db()
+    client.force_login(network.office)
+    response = client.get(page.url + "compilation/xlsx/")
+    assert response["Content-Disposition"] == (
+        "attachment; filename*=utf-8''c%C5%93ur-de-%C5%82%C3%B3d%C5%BA-compilation.xlsx"
+    )
+    workbook = openpyxl.load_workbook(io.BytesIO(response.content))
+    assert workbook.sheetnames == ["Cœur de Łódź"]
+
+
+def test_the_state_filter_lists_no_state_that_only_drafted(client, tree, network):
+    page = make_request(tree, questions=("How many?",))
+    AddressedState.objects.filter(request=page, member_state__code="ES").delete()
+    respond(page, "ES", [("DRAFTED", "network")], status="draft")
+    client.force_login(network.corr_it)
+    html = client.get(page.url + "compilation/").text
+    assert 'value="ES"' not in html and 'value="IT"' in html
+
+
+def test_an_invalid_answer_form_records_no_response(client, tree, network):
+    page = make_request(tree, questions=("How many?",))
+    question = page.questions.get()
+    client.force_login(network.corr_it)
+    data = {"version": "0", "submit": "1", f"q{question.pk}_language": "en"}
+    response = client.post(page.url + "answer/IT/", {**data, f"q{question.pk}_marking": "network"})
+    assert response.status_code == 200  # "answer it, or tick no information"
+    assert not StateResponse.objects.exists()
+
+
+def test_answers_stay_with_the_request_as_first_written_when_a_translation_comes(
+    client, tree, network
+):
+    page = make_request(tree, questions=("How many?",))
+    InformationRequestPage.objects.filter(pk=page.pk).update(request_language="fr")
+    respond(page, "DE", [("DE-ANSWER", "network")])
+    french = translate(page, tree.fr, "Capacité d'accueil")
+    assert canonical(french).pk == page.pk
+    client.force_login(network.office)
+    html = client.get(french.url).text
+    assert "DE-ANSWER" in html
+    assert "1 des 4 États destinataires a soumis sa réponse." in html
+
+
+def test_the_export_of_every_request_costs_fixed_queries(client, tree, network):
+    def add(title):
+        page = make_request(tree, title=title, questions=("One?", "Two?"))
+        respond(page, "DE", [("A", "network"), ("B", "office")])
+        respond(page, "FR", [("C", "network"), None])
+        return page
+
+    add("First")
+    index_url = tree.intranet_en.url + "requests/compilations/xlsx/"
+    client.force_login(network.corr_it)
+    client.get(index_url)
+    counts = []
+    for titles in ((), ("Second", "Third", "Fourth")):
+        for title in titles:
+            add(title)
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(index_url)
+        assert response.status_code == 200
+        counts.append(len(captured))
+    assert counts[0] == counts[1], counts
+    assert len(openpyxl.load_workbook(io.BytesIO(response.content)).sheetnames) == 4
