@@ -23,6 +23,7 @@ from operator import or_
 from django.contrib.auth.models import AnonymousUser, Group
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
+from django.utils import timezone
 
 from wagtail.log_actions import log
 from wagtail.models import (
@@ -40,6 +41,7 @@ from network_pages.models import (
     Designation,
     IntranetHomePage,
     IntranetPage,
+    Invitation,
     Marking,
     MemberProfile,
     MemberState,
@@ -49,6 +51,7 @@ from network_pages.models import (
     NetworkRendition,
     PageGroupObjectPermission,
     PageUserObjectPermission,
+    SessionPage,
     StateResponse,
 )
 from network_pages.roles import (
@@ -154,7 +157,17 @@ def granted_pages(user):
     via_groups = PageGroupObjectPermission.objects.filter(
         group_id__in=group_ids, permission__codename=VIEW_RESTRICTED_PAGE
     ).values("content_object_id")
-    return Page.objects.filter(Q(pk__in=direct) | Q(pk__in=via_groups))
+    granted = Page.objects.filter(Q(pk__in=direct) | Q(pk__in=via_groups))
+    # An invitation that was withdrawn or has passed its end date closes its session at once,
+    # before the daily revocation catches up (unless a current invitation keeps it open).
+    today = timezone.localdate()
+    invitations = Invitation.objects.filter(user=user)
+    current = Q(status=Invitation.Status.CONFIRMED, ends_on__gte=today)
+    lapsed = invitations.filter(
+        Q(status__in=[Invitation.Status.WITHDRAWN, Invitation.Status.ENDED])
+        | Q(status=Invitation.Status.CONFIRMED, ends_on__lt=today)
+    ).exclude(session__in=invitations.filter(current).values("session"))
+    return granted.exclude(pk__in=lapsed.values("session"))
 
 
 def closed_zone_pages():
@@ -364,8 +377,16 @@ def _can_view_file(user, file):
     intranet = intranet_collection_paths()
     # Without an intranet collection, no unowned file can be told public: fail closed.
     if not intranet or _starts(file.collection.path, intranet):
-        return is_member(user)
+        return is_member(user) or _is_paper_of_a_session_they_see(user, file)
     return True
+
+
+def _is_paper_of_a_session_they_see(user, file):
+    """A session's papers open to whoever may see the session (its invited experts too)."""
+    if not isinstance(file, NetworkDocument) or level(user) < Level.EXPERT:
+        return False
+    sessions = SessionPage.objects.filter(papers__document=file).distinct()
+    return any(can_view(user, session) for session in sessions)
 
 
 def is_public(obj):

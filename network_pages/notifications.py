@@ -31,6 +31,7 @@ EVENTS = {
     "request_opened",
     "request_proposed",
     "request_reminder",
+    "session_convocation",
 }
 
 

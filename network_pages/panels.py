@@ -94,6 +94,22 @@ def _response_rates(request, home):
     return items
 
 
+def _upcoming_sessions(request, home):
+    from django.db.models import F
+    from django.db.models.functions import Coalesce
+    from django.utils import timezone
+
+    from network_pages.models import SessionPage
+
+    sessions = (
+        viewable(request.user, SessionPage.objects.descendant_of(home))
+        .annotate(last=Coalesce("ends_on", "starts_on"))
+        .filter(last__gte=timezone.localdate())
+        .order_by("starts_on", F("pk"))
+    )
+    return [{"title": s.title, "url": s.url, "date": s.starts_on} for s in sessions[:RECENT_LIMIT]]
+
+
 def _my_groups(request, home):
     user = request.user
     labels = role_labels()
@@ -130,7 +146,12 @@ def build_panels(request, home):
             _("No information request is awaiting an answer from your state."),
             _requests_awaiting(request, home),
         ),
-        Panel("sessions", _("Upcoming sessions"), _("No session is scheduled.")),
+        Panel(
+            "sessions",
+            _("Upcoming sessions"),
+            _("No session is scheduled."),
+            _upcoming_sessions(request, home),
+        ),
         Panel("decisions", _("Decisions awaiting me"), _("Nothing is awaiting your decision.")),
         Panel(
             "contributions",

@@ -4,12 +4,13 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from network_pages.access import can_view
+from network_pages.access import can_view, is_editor
 from network_pages.forms import DesignationForm
-from network_pages.models import Designation
+from network_pages.models import ClosureDay, Designation
 
 
 # Ordered after Wagtail's check_view_restrictions (order 0): the wrapper runs inside it.
@@ -75,6 +76,7 @@ def register_network_log_actions(actions):
         _("Answers entered by the Office from an e-mail"),
     )
     actions.register_action("network.request.close", _("Close request"), _("Request closed"))
+    actions.register_action("network.session.convene", _("Convene session"), _("Convocation sent"))
     actions.register_action(
         "network.request.remind",
         _("Remind states"),
@@ -119,3 +121,46 @@ class DesignationViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_designation_viewset():
     return DesignationViewSet("designations")
+
+
+class ClosureDayViewSet(ModelViewSet):
+    """The Council of Europe's closure days, which the Office keeps: they are not working days
+    when a convocation's 30 working days are counted."""
+
+    model = ClosureDay
+    icon = "date"
+    menu_label = _("Closure days")
+    menu_order = 260
+    add_to_admin_menu = True
+    list_display = ["day", "label"]
+    form_fields = ["day", "label"]
+    search_fields = ["label"]
+    search_backend_name = None
+
+
+@hooks.register("register_admin_viewset")
+def register_closure_day_viewset():
+    return ClosureDayViewSet("closure-days")
+
+
+class PlenaryScheduleWarning(Component):
+    """Shown to the SRSG and the Office when the year that needs a plenary has none planned."""
+
+    order = 50
+    template_name = "network_pages/admin/plenary_warning.html"
+
+    def __init__(self, message):
+        self.message = message
+
+    def get_context_data(self, parent_context):
+        return {"message": self.message}
+
+
+@hooks.register("construct_homepage_panels")
+def warn_about_the_plenary_schedule(request, panels):
+    from network_pages.sessions import plenary_schedule_problem
+
+    if is_editor(request.user):
+        problem = plenary_schedule_problem()
+        if problem:
+            panels.append(PlenaryScheduleWarning(problem))

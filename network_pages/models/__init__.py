@@ -18,8 +18,30 @@ from .responses import (
     ResponseRevision,
     StateResponse,
 )
+from .sessions import (
+    AgendaItem,
+    Attendance,
+    ClosureDay,
+    Convocation,
+    Invitation,
+    PlenarySessionPage,
+    SessionIndexPage,
+    SessionPage,
+    SessionPaper,
+    ThematicSessionPage,
+)
 
 __all__ = [
+    "AgendaItem",
+    "Attendance",
+    "ClosureDay",
+    "Convocation",
+    "Invitation",
+    "PlenarySessionPage",
+    "SessionIndexPage",
+    "SessionPage",
+    "SessionPaper",
+    "ThematicSessionPage",
     "AddressedState",
     "Answer",
     "ResponseReminder",

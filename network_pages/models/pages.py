@@ -18,6 +18,7 @@ class IntranetHomePage(Page):
         "network_pages.IntranetPage",
         "network_pages.DirectoryPage",
         "network_pages.RequestIndexPage",
+        "network_pages.SessionIndexPage",
     ]
     max_count_per_parent = 1
 

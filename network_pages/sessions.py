@@ -1,0 +1,182 @@
+"""Convening the network's sessions (R10, R11; §4.1-4.3): convocations 30 working days ahead, and
+a plenary at least once a year.
+
+A convocation goes to every active correspondent (and, for a thematic session, to the people
+invited to it) with the draft agenda, in each recipient's language, through `notify`; it records
+when and to whom. A plenary convocation sent after the last compliant date is refused unless the
+Office gives a reason, which the audit log keeps.
+"""
+
+import datetime
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Count
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
+from wagtail.log_actions import log
+from wagtail.models import Page
+
+from network_pages import access
+from network_pages.models import Convocation, Invitation, PlenarySessionPage
+from network_pages.notifications import notify
+from network_pages.requests import active_members_of
+from network_pages.roles import CORRESPONDENTS
+from network_pages.working_days import last_compliant_date
+
+PLENARY_YEAR_TURNS = (10, 1)  # from 1 October, next year's plenary must be planned
+
+
+class ConvocationRefused(Exception):
+    pass
+
+
+def original(page):
+    """The session as first written: convocations, invitations and attendance hang on it."""
+    return (
+        type(page).objects.filter(translation_key=page.translation_key).order_by("pk").first()
+        or page
+    )
+
+
+def convocation_deadline(page):
+    return last_compliant_date(page.starts_on)
+
+
+def recipients_of(page):
+    """Every active correspondent, and the people invited to a thematic session."""
+    people = list(active_members_of(CORRESPONDENTS))
+    if page.kind == "thematic":
+        invited = Invitation.objects.filter(
+            session=original(page),
+            status=Invitation.Status.CONFIRMED,
+            ends_on__gte=timezone.localdate(),
+            user__is_active=True,
+        ).select_related("user")
+        people += [invitation.user for invitation in invited]
+    return list({person.pk: person for person in people}.values())
+
+
+@transaction.atomic
+def send_convocation(page, *, by, override_reason="", today=None):
+    today = today or timezone.localdate()
+    if not page.agenda_items.exists():
+        raise ConvocationRefused(_("A convocation cannot be sent without a draft agenda."))
+    if not page.live:
+        raise ConvocationRefused(_("Publish the session first: its convocation links to it."))
+    deadline = convocation_deadline(page)
+    late = today > deadline
+    override_reason = override_reason.strip()
+    if late and page.kind == "plenary" and not override_reason:
+        raise ConvocationRefused(
+            _(
+                "A plenary session is convened at least 30 working days ahead: the last day to "
+                "send this convocation was %(date)s. To send it all the same, give the reason."
+            )
+            % {"date": date_format(deadline, "DATE_FORMAT")}
+        )
+    source = original(page)
+    recipients = recipients_of(page)
+    convocation = Convocation.objects.create(
+        session=source,
+        sent_by=by,
+        last_compliant_date=deadline,
+        late=late,
+        override_reason=override_reason if late else "",
+    )
+    convocation.recipients.set(recipients)
+    notify(recipients, "session_convocation", {"session": source.specific})
+    log(
+        source,
+        "network.session.convene",
+        user=by,
+        data={
+            "recipients": len(recipients),
+            "late": late,
+            "last_compliant_date": deadline.isoformat(),
+            "reason": convocation.override_reason,
+        },
+    )
+    return convocation
+
+
+class ConvocationForm(forms.Form):
+    override_reason = forms.CharField(
+        label=gettext_lazy("Reason for sending after the last compliant date"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("Only needed when the convocation is late; kept in the audit log."),
+    )
+
+
+def office_facts(page):
+    """What the Office needs on the session page: the convocation deadline and what was sent."""
+    convocations = (
+        Convocation.objects.filter(session=original(page))
+        .select_related("sent_by")
+        .annotate(recipient_count=Count("recipients"))
+    )
+    return {
+        "last_compliant_date": convocation_deadline(page),
+        "convocations": list(convocations),
+    }
+
+
+def convene_view(request, page):
+    if not access.is_editor(request.user):
+        raise PermissionDenied
+    form = ConvocationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            convocation = send_convocation(
+                page, by=request.user, override_reason=form.cleaned_data["override_reason"]
+            )
+        except ConvocationRefused as refusal:
+            form.add_error("override_reason" if page.agenda_items.exists() else None, str(refusal))
+        else:
+            count = convocation.recipients.count()
+            messages.success(
+                request,
+                ngettext(
+                    "The convocation was sent to %(count)s person.",
+                    "The convocation was sent to %(count)s people.",
+                    count,
+                )
+                % {"count": count},
+            )
+            return redirect(page.url)
+    context = Page.get_context(page, request)
+    context.update(
+        form=form,
+        agenda=page.numbered_agenda(),
+        last_compliant_date=convocation_deadline(page),
+        today=timezone.localdate(),
+        recipient_count=len(recipients_of(page)),
+    )
+    return TemplateResponse(request, "network_pages/sessions/convene.html", context)
+
+
+def plenary_year(today=None):
+    """The year that must have a plenary planned: this year until 30 September, then the next."""
+    today = today or timezone.localdate()
+    turn = datetime.date(today.year, *PLENARY_YEAR_TURNS)
+    return today.year if today < turn else today.year + 1
+
+
+def plenary_schedule_problem(today=None):
+    """None when a plenary is planned for the year that needs one; otherwise the warning."""
+    year = plenary_year(today)
+    if PlenarySessionPage.objects.filter(starts_on__year=year).exists():
+        return None
+    return _(
+        "No plenary session is planned for %(year)s: the network meets in plenary at least once "
+        "a year."
+    ) % {"year": year}
