@@ -399,8 +399,9 @@ def base_page(page):
     return page if type(page) is Page else Page.objects.get(pk=page.pk)
 
 
-def grant(principal, page, *, by=None):
-    """Open `page` (and its subtree, in every language) to a user or a group."""
+def grant(principal, page, *, by=None, tell=True):
+    """Open `page` (and its subtree, in every language) to a user or a group; `tell=False`
+    when the caller sends its own message."""
     from network_pages.notifications import notify
 
     page = base_page(page)
@@ -418,6 +419,8 @@ def grant(principal, page, *, by=None):
     assign_perm(VIEW_RESTRICTED_PAGE_PERM, principal, page)
     forget(principal)
     log(page, "network.access.grant", user=by, data=_principal_data(principal))
+    if not tell:
+        return
     people = principal.user_set.all() if isinstance(principal, Group) else [principal]
     # Only those the grant really opens the page to hear of it (a role may still be missing).
     recipients = [person for person in people if can_view(person, page)]

@@ -91,7 +91,7 @@ def _filename(compilations, extension):
     return f"information-requests.{extension}"
 
 
-def _attachment(content, content_type, filename):
+def attachment(content, content_type, filename):
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = content_disposition_header(True, filename)
     return response
@@ -135,7 +135,7 @@ def write_csv(compilations):
                     _date(response.submitted_at),
                 ]
                 writer.writerow([neutralise(cell) for cell in row])
-    return _attachment(
+    return attachment(
         buffer.getvalue().encode("utf-8"), "text/csv; charset=utf-8", _filename(compilations, "csv")
     )
 
@@ -217,7 +217,7 @@ def write_xlsx(compilations):
     )
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return _attachment(buffer.getvalue(), XLSX_TYPE, _filename(compilations, "xlsx"))
+    return attachment(buffer.getvalue(), XLSX_TYPE, _filename(compilations, "xlsx"))
 
 
 def write_docx(compilations):
@@ -266,7 +266,28 @@ def write_docx(compilations):
     document.core_properties.keywords = label
     buffer = io.BytesIO()
     document.save(buffer)
-    return _attachment(buffer.getvalue(), DOCX_TYPE, _filename(compilations, "docx"))
+    return attachment(buffer.getvalue(), DOCX_TYPE, _filename(compilations, "docx"))
+
+
+def table_xlsx(title, table, filename):
+    """One sheet of rows, the first one a bold header (lists such as a session's participants)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _sheet_title(title, set())
+    for row_number, row in enumerate(table, start=1):
+        for column, value in enumerate(row, start=1):
+            cell = _text_cell(sheet, row_number, column, value)
+            if row_number == 1:
+                cell.font = Font(bold=True)
+    for letter in "ABCDEF":
+        sheet.column_dimensions[letter].width = 28
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return attachment(buffer.getvalue(), XLSX_TYPE, filename)
 
 
 WRITERS = {"csv": write_csv, "xlsx": write_xlsx, "docx": write_docx}

@@ -32,6 +32,8 @@ EVENTS = {
     "request_proposed",
     "request_reminder",
     "session_convocation",
+    "expert_invitation",
+    "expert_nominated",
 }
 
 

@@ -78,6 +78,29 @@ def register_network_log_actions(actions):
     actions.register_action("network.request.close", _("Close request"), _("Request closed"))
     actions.register_action("network.session.convene", _("Convene session"), _("Convocation sent"))
     actions.register_action(
+        "network.invitation.invite", _("Invite expert"), _("Expert invited to a session")
+    )
+    actions.register_action(
+        "network.invitation.nominate", _("Nominate expert"), _("National expert nominated")
+    )
+    actions.register_action(
+        "network.invitation.confirm",
+        _("Confirm expert"),
+        _("National expert's invitation confirmed"),
+    )
+    actions.register_action(
+        "network.invitation.withdraw", _("Withdraw invitation"), _("Invitation withdrawn")
+    )
+    actions.register_action("network.invitation.end", _("End invitation"), _("Invitation ended"))
+    actions.register_action(
+        "network.attendance.register", _("Register participant"), _("Participant registered")
+    )
+    actions.register_action(
+        "network.attendance.unregister",
+        _("Remove participant"),
+        _("Participant's registration removed"),
+    )
+    actions.register_action(
         "network.request.remind",
         _("Remind states"),
         _("States that have not answered reminded"),

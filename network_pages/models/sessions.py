@@ -87,6 +87,10 @@ class SessionPage(RoutablePageMixin, Page):
     def last_day(self):
         return self.ends_on or self.starts_on
 
+    @property
+    def accepts_national_experts(self):
+        return getattr(self, "participants", "members") != "members"
+
     def numbered_agenda(self):
         return list(enumerate(self.agenda_items.all(), start=1))
 
@@ -110,6 +114,60 @@ class SessionPage(RoutablePageMixin, Page):
 
         return sessions.convene_view(request, self)
 
+    @path("invitations/", name="invitations")
+    def invitation_list(self, request):
+        from network_pages import invitations
+
+        return invitations.invitations_view(request, self)
+
+    @path("invitations/<int:pk>/confirm/", name="confirm_invitation")
+    def confirm_invitation(self, request, pk):
+        from network_pages import invitations
+
+        return invitations.decide_view(request, self, pk, "confirm")
+
+    @path("invitations/<int:pk>/withdraw/", name="withdraw_invitation")
+    def withdraw_invitation(self, request, pk):
+        from network_pages import invitations
+
+        return invitations.decide_view(request, self, pk, "withdraw")
+
+    @path("attendance/", name="attendance")
+    def register_participants(self, request):
+        from network_pages import attendance
+
+        return attendance.register_view(request, self)
+
+    @path("attendance/<str:code>/", name="attendance_of_state")
+    def register_participants_of(self, request, code):
+        from network_pages import attendance
+
+        return attendance.register_view(request, self, code)
+
+    @path("attendance/remove/<int:pk>/", name="unregister")
+    def unregister(self, request, pk):
+        from network_pages import attendance
+
+        return attendance.unregister_view(request, self, pk)
+
+    @path("participants/", name="participants")
+    def participant_list(self, request):
+        from network_pages import attendance
+
+        return attendance.participants_view(request, self)
+
+    @path("participants/<str:export>/", name="participants_export")
+    def participant_export(self, request, export):
+        from network_pages import attendance
+
+        return attendance.participants_view(request, self, export)
+
+    @path("nominate/")
+    def nominate(self, request):
+        from network_pages import invitations
+
+        return invitations.nominate_view(request, self)
+
     def get_context(self, request, *args, **kwargs):
         from network_pages import access, sessions
 
@@ -122,6 +180,11 @@ class SessionPage(RoutablePageMixin, Page):
         ]
         if access.is_editor(request.user):
             context["office"] = sessions.office_facts(self)
+        context["can_register"] = (
+            access.level(request.user) == access.Level.MEMBER
+            and len(access.state_ids(request.user)) == 1
+        )
+        context["can_nominate"] = context["can_register"] and self.accepts_national_experts
         return context
 
 

@@ -1,0 +1,171 @@
+"""Who attends a session (§4.1-4.2): each state registers its participants, in person or online;
+the Office sees the whole list, with the invited experts, and exports it (CSV, XLSX).
+
+A state's correspondents see and change their own state's registrations only; the Office those
+of every state.
+"""
+
+import csv
+import io
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from wagtail.log_actions import log
+from wagtail.models import Page
+
+from network_pages import access
+from network_pages.directory import neutralise
+from network_pages.models import Attendance, Invitation, MemberState
+from network_pages.sessions import original
+
+
+class AttendanceForm(forms.ModelForm):
+    class Meta:
+        model = Attendance
+        fields = ["name", "email", "position", "mode"]
+        widgets = {"mode": forms.RadioSelect}
+
+
+def _state_for(request, code):
+    """The state whose registrations the user manages: their own, or any one for the Office."""
+    if code is None:
+        states = MemberState.objects.filter(pk__in=access.state_ids(request.user))
+        if len(states) != 1:
+            raise PermissionDenied
+        state = states[0]
+    else:
+        state = get_object_or_404(MemberState, code=code.upper())
+    if not access.speaks_for_state(request.user, state.pk):
+        raise PermissionDenied
+    return state
+
+
+def _render(request, page, template, **context):
+    full = Page.get_context(page, request)
+    full.update(context)
+    return TemplateResponse(request, template, full)
+
+
+def register_view(request, page, code=None):
+    state = _state_for(request, code)
+    source = original(page)
+    is_open = page.last_day >= timezone.localdate()
+    form = AttendanceForm(request.POST or None)
+    if request.method == "POST" and not is_open:
+        form.is_valid()  # keep what was typed
+        form.add_error(None, _("The session is over: registrations are closed."))
+    elif request.method == "POST" and form.is_valid():
+        participant = form.save(commit=False)
+        participant.session, participant.member_state = source, state
+        participant.registered_by = request.user
+        try:
+            with transaction.atomic():
+                participant.save()
+        except IntegrityError:
+            form.add_error("email", _("This person is already registered for the session."))
+        else:
+            log(source, "network.attendance.register", user=request.user, data=_data(participant))
+            messages.success(request, _("%(name)s is registered.") % {"name": participant.name})
+            return redirect(request.path)
+    participants = Attendance.objects.filter(session=source, member_state=state)
+    return _render(
+        request,
+        page,
+        "network_pages/sessions/attendance.html",
+        form=form,
+        participants=participants,
+        member_state=state,
+        is_open=is_open,
+    )
+
+
+@require_POST
+def unregister_view(request, page, pk):
+    participant = get_object_or_404(Attendance, pk=pk, session=original(page))
+    if not access.speaks_for_state(request.user, participant.member_state_id):
+        raise PermissionDenied
+    participant.delete()
+    log(original(page), "network.attendance.unregister", user=request.user, data=_data(participant))
+    messages.success(request, _("%(name)s is no longer registered.") % {"name": participant.name})
+    return redirect(request.POST.get("next") or page.url)
+
+
+def _data(participant):
+    return {"state": participant.member_state.code, "email": participant.email}
+
+
+def participants(page):
+    """(registrations, invited experts) of a session, for the Office."""
+    source = original(page)
+    registrations = Attendance.objects.filter(session=source).select_related("member_state")
+    experts = Invitation.objects.filter(
+        session=source, status=Invitation.Status.CONFIRMED
+    ).select_related("user", "member_state")
+    ordered = sorted(registrations, key=lambda p: (p.member_state.name, p.name.lower()))
+    return ordered, list(experts)
+
+
+def rows(page):
+    """The participants list as rows: the header first, in the user's language."""
+    registrations, experts = participants(page)
+    table = [[_("Member state"), _("Name"), _("E-mail"), _("Position"), _("Attends"), _("As")]]
+    for p in registrations:
+        table.append(
+            [p.member_state.name, p.name, p.email, p.position, p.get_mode_display(), _("delegate")]
+        )
+    for invitation in experts:
+        state = invitation.member_state.name if invitation.member_state_id else ""
+        position = ", ".join(filter(None, [invitation.position, invitation.organisation]))
+        table.append(
+            [
+                state,
+                str(invitation.user),
+                invitation.user.email,
+                position,
+                "",
+                invitation.get_kind_display(),
+            ]
+        )
+    return table
+
+
+def participants_view(request, page, export=None):
+    if not access.is_editor(request.user):
+        raise PermissionDenied
+    if export is None:
+        registrations, experts = participants(page)
+        return _render(
+            request,
+            page,
+            "network_pages/sessions/participants.html",
+            registrations=registrations,
+            experts=experts,
+            in_person=sum(1 for p in registrations if p.mode == Attendance.Mode.IN_PERSON),
+            online=sum(1 for p in registrations if p.mode == Attendance.Mode.ONLINE),
+            states=MemberState.objects.order_by("name_en"),
+        )
+    from network_pages import exports
+
+    table = rows(page)
+    filename = f"{page.slug}-participants.{export}"
+    if export == "csv":
+        buffer = io.StringIO()
+        buffer.write("\ufeff")
+        writer = csv.writer(buffer)
+        for row in table:
+            writer.writerow([neutralise(cell) for cell in row])
+        return exports.attachment(
+            buffer.getvalue().encode("utf-8"), "text/csv; charset=utf-8", filename
+        )
+    if export == "xlsx":
+        return exports.table_xlsx(page.title, table, filename)
+    raise Http404

@@ -1,0 +1,10 @@
+from django.core.management.base import BaseCommand
+
+from network_pages.invitations import end_due_invitations
+
+
+class Command(BaseCommand):
+    help = "Close the invitations to sessions whose end date has passed (run it daily from cron)."
+
+    def handle(self, *args, **options):
+        self.stdout.write(f"{end_due_invitations()} invitation(s) ended")

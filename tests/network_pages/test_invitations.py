@@ -1,0 +1,295 @@
+"""Experts invited to one session (R2): external experts invited by the Office, national experts
+nominated by a state and confirmed by the Office; each sees that session and its papers only."""
+
+import datetime
+import re
+
+from django.core import mail
+from django.core.files.base import ContentFile
+
+from wagtail.models import Collection
+
+import pytest
+
+from network_pages import access
+from network_pages.invitations import end_due_invitations
+from network_pages.models import (
+    DirectoryPage,
+    InformationRequestPage,
+    Invitation,
+    NetworkDocument,
+    PageUserObjectPermission,
+    RequestIndexPage,
+    SessionIndexPage,
+    SessionPaper,
+    ThematicSessionPage,
+)
+from network_pages.roles import CORRESPONDENTS, EXPERTS, INTRANET_COLLECTION
+from network_pages.sessions import send_convocation
+from tests.conftest import translate
+from tests.factories import IntranetPageFactory, UserFactory
+from tests.network_pages.test_sessions import make_session
+
+pytestmark = pytest.mark.django_db
+
+TODAY = datetime.date.today()
+
+
+@pytest.fixture
+def sent(django_capture_on_commit_callbacks):
+    return django_capture_on_commit_callbacks
+
+
+def paper(session, title="Background note"):
+    document = NetworkDocument(
+        title=title, collection=Collection.objects.get(name=INTRANET_COLLECTION, depth=2)
+    )
+    document.file.save(f"{title}.txt", ContentFile(b"paper for the session"), save=False)
+    document.save()
+    SessionPaper.objects.create(page=session, document=document, sort_order=0)
+    return document
+
+
+@pytest.fixture
+def sessions(tree):
+    """A thematic session open to national experts (with a paper), and another session."""
+    thematic = make_session(
+        tree,
+        model=ThematicSessionPage,
+        title="Integration of refugees",
+        starts_on=TODAY + datetime.timedelta(days=60),
+    )
+    ThematicSessionPage.objects.filter(pk=thematic.pk).update(participants="both")
+    thematic.refresh_from_db()
+    other = make_session(tree, title="Plenary", starts_on=TODAY + datetime.timedelta(days=90))
+    return thematic, other, paper(thematic), paper(other, "Plenary note")
+
+
+def invite_form(people, ends_on, organisation="UNHCR"):
+    data = {
+        "organisation": organisation,
+        "ends_on": ends_on.isoformat(),
+        "people-TOTAL_FORMS": "3",
+        "people-INITIAL_FORMS": "0",
+        "people-MIN_NUM_FORMS": "0",
+        "people-MAX_NUM_FORMS": "20",
+    }
+    for index, (first, last, email, language) in enumerate(people):
+        data.update(
+            {
+                f"people-{index}-first_name": first,
+                f"people-{index}-last_name": last,
+                f"people-{index}-email": email,
+                f"people-{index}-language": language,
+            }
+        )
+    for index in range(len(people), 3):
+        data[f"people-{index}-language"] = "en"  # an untouched row keeps its default
+    return data
+
+
+def test_the_office_invites_two_people_of_an_organisation(client, people, sessions, sent):
+    thematic, *_rest = sessions
+    client.force_login(people.office)
+    url = thematic.url + "invitations/"
+    assert client.get(url).status_code == 200
+    with sent(execute=True):
+        response = client.post(
+            url,
+            invite_form(
+                [
+                    ("Ana", "Silva", "ana@unhcr.example", "fr"),
+                    ("Ben", "Okafor", "ben@unhcr.example", "en"),
+                ],
+                TODAY + datetime.timedelta(days=61),
+            ),
+            follow=True,
+        )
+    assert "Invited: Ana Silva, Ben Okafor." in response.text
+    invitations = Invitation.objects.filter(session=thematic).select_related("user")
+    assert {i.user.email for i in invitations} == {"ana@unhcr.example", "ben@unhcr.example"}
+    for invitation in invitations:
+        assert invitation.status == "confirmed" and invitation.organisation == "UNHCR"
+        assert access.level(invitation.user) == access.Level.EXPERT
+        assert invitation.user.groups.filter(name=EXPERTS).exists()
+    by_address = {message.to[0]: message for message in mail.outbox}
+    assert set(by_address) == {"ana@unhcr.example", "ben@unhcr.example"}
+    french = by_address["ana@unhcr.example"]
+    assert french.subject == "Invitation : Integration of refugees"
+    assert re.search(r"/fr/activate/[^/]+/[^/]+/", french.body)
+    assert "/activate/" in by_address["ben@unhcr.example"].body
+
+
+def test_the_invitation_form_says_what_is_wrong_and_keeps_what_was_typed(client, people, sessions):
+    thematic, *_rest = sessions
+    client.force_login(people.office)
+    url = thematic.url + "invitations/"
+    response = client.post(
+        url,
+        invite_form(
+            [
+                ("Claire", "Martin", people.corr_fr.email, "fr"),
+                ("Dan", "Lee", "dan@x.example", "en"),
+            ],
+            TODAY - datetime.timedelta(days=1),
+        ),
+    )
+    assert response.status_code == 200
+    assert "This person is a member of the network" in response.text
+    assert "The end date cannot be in the past." in response.text
+    assert 'value="dan@x.example"' in response.text
+    assert not Invitation.objects.exists()
+    empty = client.post(url, invite_form([], TODAY + datetime.timedelta(days=5)))
+    assert "Give at least one person to invite." in empty.text
+
+
+@pytest.fixture
+def invited(people, sessions):
+    """An expert invited to the thematic session until the day after it."""
+    from network_pages.invitations import invite
+
+    thematic, *_rest = sessions
+    [invitation] = invite(
+        thematic,
+        [{"first_name": "Eva", "last_name": "Berg", "email": "eva@x.example", "language": "en"}],
+        ends_on=thematic.last_day + datetime.timedelta(days=1),
+        by=people.office,
+    )
+    invitation.user.set_password("pass")
+    invitation.user.save()
+    return invitation
+
+
+def other_intranet_urls(tree, sessions):
+    thematic, other, _paper, other_paper = sessions
+    request_index = RequestIndexPage.objects.get(locale=tree.en)
+    request_page = InformationRequestPage(
+        title="Returns", slug="returns", deadline=TODAY + datetime.timedelta(days=9)
+    )
+    request_page.questions.add(request_page.questions.model(text="How many?", sort_order=0))
+    request_index.add_child(instance=request_page)
+    request_page.save_revision().publish()
+    intranet_page = IntranetPageFactory(parent=tree.intranet_en, title="Working notes")
+    return [
+        SessionIndexPage.objects.get(locale=tree.en).url,
+        other.url,
+        other.url + "convene/",
+        thematic.url + "invitations/",
+        thematic.url + "nominate/",
+        request_index.url,
+        request_page.url,
+        request_page.url + "compilation/",
+        DirectoryPage.objects.get(locale=tree.en).url,
+        intranet_page.url,
+        "/en/intranet/no-such-page/",
+        other_paper.url,
+    ]
+
+
+def test_an_invited_expert_sees_their_session_and_papers_and_nothing_else(
+    client, tree, sessions, invited
+):
+    thematic, other, thematic_paper, _other_paper = sessions
+    client.force_login(invited.user)
+    page = client.get(thematic.url)
+    assert page.status_code == 200 and "Background note" in page.text
+    assert client.get(thematic_paper.url).status_code == 200
+    french = translate(thematic, tree.fr, "Intégration des réfugiés")
+    assert client.get(french.url).status_code == 200
+    home = client.get(tree.intranet_en.url).text
+    assert "What you were invited to" in home and "Integration of refugees" in home
+    assert "Plenary" not in home and "Returns" not in home
+    for url in other_intranet_urls(tree, sessions):
+        assert client.get(url).status_code == 403, url
+
+
+def test_a_withdrawn_invitation_closes_the_session(client, people, sessions, invited):
+    thematic, _other, thematic_paper, _ = sessions
+    client.force_login(people.office)
+    client.post(thematic.url + f"invitations/{invited.pk}/withdraw/")
+    invited.refresh_from_db()
+    assert invited.status == "withdrawn"
+    client.force_login(invited.user)
+    assert client.get(thematic.url).status_code == 403
+    assert client.get(thematic_paper.url).status_code == 403
+    assert "Integration of refugees" not in client.get("/en/intranet/").text
+
+
+def test_access_ends_the_day_after_the_end_date_even_before_the_daily_run(
+    client, sessions, invited
+):
+    thematic, *_rest = sessions
+    client.force_login(invited.user)
+    assert client.get(thematic.url).status_code == 200
+    Invitation.objects.filter(pk=invited.pk).update(ends_on=TODAY - datetime.timedelta(days=1))
+    assert client.get(thematic.url).status_code == 403
+    assert end_due_invitations() == 1
+    invited.refresh_from_db()
+    assert invited.status == "ended"
+    assert not PageUserObjectPermission.objects.filter(user=invited.user).exists()
+    assert client.get(thematic.url).status_code == 403
+
+
+def test_a_national_expert_is_nominated_by_a_state_and_confirmed_by_the_office(
+    client, people, sessions, sent
+):
+    thematic, other, thematic_paper, _ = sessions
+    client.force_login(people.corr_fr)
+    assert "Nominate a national expert" in client.get(thematic.url).text
+    with sent(execute=True):
+        response = client.post(
+            thematic.url + "nominate/",
+            {
+                "first_name": "Luc",
+                "last_name": "Moreau",
+                "email": "luc@interieur.example",
+                "language": "fr",
+                "organisation": "Ministère de l'Intérieur",
+            },
+            follow=True,
+        )
+    assert "is proposed to the Office" in response.text
+    invitation = Invitation.objects.get(user__email="luc@interieur.example")
+    assert (invitation.status, invitation.kind) == ("nominated", "national")
+    assert invitation.member_state.code == "FR" and invitation.nominated_by == people.corr_fr
+    assert [m.to[0] for m in mail.outbox] == [people.office.email]
+    assert mail.outbox[0].subject.startswith("France propose un expert national")
+    expert = invitation.user
+    expert.set_password("pass")
+    expert.save()
+    client.force_login(expert)
+    # Not before the Office confirms: not even an invited expert yet, sent to the login.
+    assert client.get(thematic.url).status_code == 302
+    client.force_login(people.corr_de)
+    assert client.post(thematic.url + f"invitations/{invitation.pk}/confirm/").status_code == 403
+    client.force_login(people.office)
+    client.post(thematic.url + f"invitations/{invitation.pk}/confirm/")
+    client.force_login(expert)
+    assert client.get(thematic.url).status_code == 200
+    assert client.get(thematic_paper.url).status_code == 200
+    assert client.get(other.url).status_code == 403
+    client.force_login(people.office)
+    client.post(thematic.url + f"invitations/{invitation.pk}/withdraw/")
+    client.force_login(expert)
+    assert client.get(thematic.url).status_code == 403
+
+
+def test_a_plenary_takes_no_national_experts(client, people, sessions):
+    _thematic, plenary, *_ = sessions
+    client.force_login(people.corr_fr)
+    assert "Nominate a national expert" not in client.get(plenary.url).text
+    response = client.get(plenary.url + "nominate/", follow=True)
+    assert "This session does not take national experts." in response.text
+    client.force_login(people.expert)
+    assert client.get(plenary.url + "nominate/").status_code == 403
+
+
+def test_the_thematic_convocation_reaches_its_invited_participants(people, sessions, invited, sent):
+    thematic, *_rest = sessions
+    UserFactory(username="corr-it", roles=[CORRESPONDENTS], state="IT")
+    mail.outbox.clear()
+    with sent(execute=True):
+        convocation = send_convocation(thematic, by=people.office, today=TODAY)
+    assert "eva@x.example" in {message.to[0] for message in mail.outbox}
+    assert convocation.recipients.filter(pk=invited.user.pk).exists()
+    assert len(mail.outbox) == 4  # three correspondents and the expert, once each
