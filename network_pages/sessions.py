@@ -180,3 +180,31 @@ def plenary_schedule_problem(today=None):
         "No plenary session is planned for %(year)s: the network meets in plenary at least once "
         "a year."
     ) % {"year": year}
+
+
+def ical_view(request, page):
+    """The session as an iCalendar event (all-day dates), for the user's own calendar."""
+    import vobject
+    from dateutil import tz
+
+    from network_pages.exports import attachment
+
+    calendar = vobject.iCalendar()
+    calendar.add("prodid").value = "-//Network of Correspondents on Migration//Sessions//EN"
+    event = calendar.add("vevent")
+    event.add("uid").value = f"session-{page.translation_key}@network-of-correspondents"
+    event.add("dtstamp").value = timezone.now().astimezone(tz.UTC)  # vobject writes it as Z
+    event.add("summary").value = page.title
+    event.add("dtstart").value = page.starts_on
+    event.add("dtend").value = page.last_day + datetime.timedelta(days=1)
+    if page.place or page.online_link:
+        event.add("location").value = page.place or page.online_link
+    agenda = [f"{number}. {item.title}" for number, item in page.numbered_agenda()]
+    link = request.build_absolute_uri(page.url)
+    event.add("description").value = "\n".join([*agenda, "", link]).strip()
+    event.add("url").value = link
+    return attachment(
+        calendar.serialize().encode("utf-8"),
+        "text/calendar; charset=utf-8",
+        f"{page.slug}.ics",
+    )

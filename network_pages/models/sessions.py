@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, Panel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
@@ -108,6 +108,12 @@ class SessionPage(RoutablePageMixin, Page):
     def view(self, request):
         return self.render(request)
 
+    @path("ical/")
+    def ical(self, request):
+        from network_pages import sessions
+
+        return sessions.ical_view(request, self)
+
     @path("convene/")
     def convene(self, request):
         from network_pages import sessions
@@ -188,11 +194,27 @@ class SessionPage(RoutablePageMixin, Page):
         return context
 
 
+class ConvocationDeadlinePanel(Panel):
+    """The last day the convocation may be sent (30 working days ahead), as last saved."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "network_pages/admin/convocation_deadline_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            from network_pages.working_days import last_compliant_date
+
+            context = super().get_context_data(parent_context)
+            starts_on = getattr(self.instance, "starts_on", None)
+            context["last_compliant_date"] = last_compliant_date(starts_on) if starts_on else None
+            return context
+
+
 SESSION_PANELS = [
     FieldPanel("title"),
     MultiFieldPanel(
         [
             FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
+            ConvocationDeadlinePanel(heading=_("Convocation")),
             FieldPanel("place"),
             FieldPanel("online_link"),
         ],

@@ -242,3 +242,33 @@ def test_members_see_sessions_experts_and_visitors_do_not(client, tree, people):
     assert client.get(index.url).status_code == 403
     client.logout()
     assert client.get(session.url).status_code == 302
+
+
+def test_a_draft_session_shows_its_last_compliant_date_in_the_admin(client, tree, people):
+    index = SessionIndexPage.objects.get(locale=tree.en)
+    draft = PlenarySessionPage(
+        title="Draft plenary",
+        slug="draft-plenary",
+        starts_on=DAY(2026, 5, 11),
+        place="Strasbourg",
+        live=False,
+    )
+    index.add_child(instance=draft)
+    draft.save_revision()
+    client.force_login(people.srsg)
+    html = client.get(f"/admin/pages/{draft.pk}/edit/").text
+    assert "Last compliant date for the convocation" in html
+    assert "March 23, 2026" in html
+
+
+def test_a_session_downloads_as_a_calendar_event(client, tree, people):
+    session = make_session(tree, starts_on=DAY(2027, 3, 15))
+    client.force_login(people.corr_de)
+    response = client.get(session.url + "ical/")
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    body = response.content.decode()
+    assert "SUMMARY:Plenary session 2027" in body
+    assert "DTSTART;VALUE=DATE:20270315" in body and "DTEND;VALUE=DATE:20270316" in body
+    assert "LOCATION:Strasbourg\\, Agora" in body
+    client.force_login(people.expert)
+    assert client.get(session.url + "ical/").status_code == 403

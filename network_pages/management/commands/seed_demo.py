@@ -18,6 +18,7 @@ from wagtail.models import Collection, Locale, Page, Site
 from PIL import Image as PILImage
 
 from home.models import HomePage, StandardPage
+from network_pages.demo_sessions import seed_sessions
 from network_pages.follow_up import remind
 from network_pages.models import (
     AddressedState,
@@ -141,6 +142,7 @@ class Command(BaseCommand):
         self.files()
         self.people(password)
         self.requests()
+        seed_sessions()
         self.stdout.write(
             self.style.SUCCESS(f"Demo ready: log in as {', '.join(u[0] for u in USERS)}")
         )
