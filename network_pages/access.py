@@ -52,6 +52,7 @@ from network_pages.models import (
     PageGroupObjectPermission,
     PageUserObjectPermission,
     SessionPage,
+    SessionPaper,
     StateResponse,
 )
 from network_pages.roles import (
@@ -233,7 +234,12 @@ def scope(user):
 
 def forget(user):
     """Drop what was read for this user object (after its grants or groups changed)."""
-    for attribute in ("_network_scope", "_network_group_rows", "_network_state_ids"):
+    for attribute in (
+        "_network_scope",
+        "_network_group_rows",
+        "_network_state_ids",
+        "_network_files",
+    ):
         user.__dict__.pop(attribute, None)
 
 
@@ -352,12 +358,16 @@ def intranet_collection_paths():
 
 
 def _passes_collection_restrictions(user, collection):
-    """Privacy set on the file's collection (or above it) in the admin is honoured too."""
-    restrictions = CollectionViewRestriction.objects.filter(
-        collection__in=collection.get_ancestors(inclusive=True)
-    ).prefetch_related("groups")
-    group_ids = {pk for pk, _name in _group_rows(user)}
-    return all(_passes_restriction(r, user, group_ids) for r in restrictions)
+    """Privacy set on the file's collection (or above it) in the admin is honoured too (read
+    once per collection and user object, so a list of files costs no more than one)."""
+    decided = user.__dict__.setdefault("_network_files", {})
+    if collection.pk not in decided:
+        restrictions = CollectionViewRestriction.objects.filter(
+            collection__in=collection.get_ancestors(inclusive=True)
+        ).prefetch_related("groups")
+        group_ids = {pk for pk, _name in _group_rows(user)}
+        decided[collection.pk] = all(_passes_restriction(r, user, group_ids) for r in restrictions)
+    return decided[collection.pk]
 
 
 def can_view_response_original(user, response):
@@ -374,7 +384,10 @@ def _can_view_file(user, file):
         if isinstance(owner, StateResponse):
             return can_view_response_original(user, owner)
         return owner is not None and can_view(user, owner)
-    intranet = intranet_collection_paths()
+    decided = user.__dict__.setdefault("_network_files", {})
+    if "intranet" not in decided:
+        decided["intranet"] = intranet_collection_paths()
+    intranet = decided["intranet"]
     # Without an intranet collection, no unowned file can be told public: fail closed.
     if not intranet or _starts(file.collection.path, intranet):
         return is_member(user) or _is_paper_of_a_session_they_see(user, file)
@@ -382,11 +395,17 @@ def _can_view_file(user, file):
 
 
 def _is_paper_of_a_session_they_see(user, file):
-    """A session's papers open to whoever may see the session (its invited experts too)."""
+    """A session's papers open to whoever may see the session (its invited experts too); the
+    user's papers are read once per user object."""
     if not isinstance(file, NetworkDocument) or level(user) < Level.EXPERT:
         return False
-    sessions = SessionPage.objects.filter(papers__document=file).distinct()
-    return any(can_view(user, session) for session in sessions)
+    decided = user.__dict__.setdefault("_network_files", {})
+    if "papers" not in decided:
+        sessions = viewable(user, SessionPage.objects.all())
+        decided["papers"] = set(
+            SessionPaper.objects.filter(page__in=sessions).values_list("document_id", flat=True)
+        )
+    return file.pk in decided["papers"]
 
 
 def is_public(obj):

@@ -181,7 +181,7 @@ class SessionPage(RoutablePageMixin, Page):
         context["agenda"] = self.numbered_agenda()
         context["papers"] = [
             paper
-            for paper in self.papers.select_related("document")
+            for paper in self.papers.select_related("document__collection")
             if access.can_view(request.user, paper.document)
         ]
         if access.is_editor(request.user):

@@ -292,3 +292,84 @@ def test_the_office_follows_a_request_filters_its_compilation_and_downloads_it(
     values = [cell for row in sheet.iter_rows(values_only=True) for cell in row if cell]
     assert "Handling marking: Network only" in values
     assert "Germany" in values and "4,200 decisions" in values
+
+
+def test_an_invited_expert_finds_their_session_and_a_state_registers_on_a_phone(
+    site_url, new_page, browser, correspondent
+):
+    import datetime
+
+    from django.core.files.base import ContentFile
+    from django.utils.text import slugify
+
+    from wagtail.models import Collection
+
+    from network_pages.invitations import invite
+    from network_pages.models import (
+        AgendaItem,
+        Attendance,
+        NetworkDocument,
+        SessionIndexPage,
+        SessionPaper,
+        ThematicSessionPage,
+    )
+    from network_pages.roles import INTRANET_COLLECTION, OFFICE
+
+    office = UserFactory(username="office", roles=[OFFICE])
+    index = SessionIndexPage.objects.get(locale__language_code="en")
+    title = "Integration of refugees"
+    session = ThematicSessionPage(
+        title=title,
+        slug=slugify(title),
+        starts_on=datetime.date.today() + datetime.timedelta(days=40),
+        place="Strasbourg",
+    )
+    session.agenda_items.add(AgendaItem(title="Good practices", sort_order=0))
+    index.add_child(instance=session)
+    session.save_revision().publish()
+    document = NetworkDocument(
+        title="Background note", collection=Collection.objects.get(name=INTRANET_COLLECTION)
+    )
+    document.file.save("note.txt", ContentFile(b"note"), save=False)
+    document.save()
+    SessionPaper.objects.create(page=session, document=document, sort_order=0)
+    [invitation] = invite(
+        session,
+        [{"first_name": "Eva", "last_name": "Berg", "email": "eva@x.example", "language": "en"}],
+        ends_on=session.last_day,
+        by=office,
+    )
+    invitation.user.set_password("pass")
+    invitation.user.save()
+
+    page = new_page
+    page.goto(f"{site_url}/en/login/?next=/en/intranet/")
+    log_in(page, invitation.user.username)
+    invited = page.locator("#panel-invitations")
+    assert title in invited.inner_text()
+    with page.expect_navigation():
+        invited.get_by_role("link", name=title).click()
+    assert_no_axe_violations(page)
+    assert page.get_by_role("link", name="Background note").is_visible()
+    assert page.goto(f"{site_url}/en/intranet/sessions/").status == 403
+
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    context.set_default_timeout(TIMEOUT_MS)
+    try:
+        phone = context.new_page()
+        phone.goto(f"{site_url}/en/login/?next={session.url}")
+        log_in(phone, correspondent.username)
+        with phone.expect_navigation():
+            phone.get_by_role("link", name="Register the participants of my state").click()
+        assert_no_axe_violations(phone)
+        assert phone.evaluate("() => document.documentElement.scrollWidth") <= 390
+        phone.get_by_label("name").fill("Claire Martin")
+        phone.get_by_label("e-mail").fill("claire@interieur.example")
+        phone.get_by_label("online").check()
+        with phone.expect_navigation():
+            phone.get_by_role("button", name="Register").click()
+        assert "Claire Martin" in phone.locator("main").inner_text()
+    finally:
+        context.close()
+    registered = Attendance.objects.get()
+    assert (registered.member_state.code, registered.mode) == ("FR", "online")

@@ -272,3 +272,44 @@ def test_a_session_downloads_as_a_calendar_event(client, tree, people):
     assert "LOCATION:Strasbourg\\, Agora" in body
     client.force_login(people.expert)
     assert client.get(session.url + "ical/").status_code == 403
+
+
+def test_a_session_page_costs_the_same_queries_with_2_or_12_papers(client, tree, people):
+    from django.core.files.base import ContentFile
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from wagtail.models import Collection
+
+    from network_pages.models import NetworkDocument, SessionPaper
+    from network_pages.roles import INTRANET_COLLECTION
+
+    collection = Collection.objects.get(name=INTRANET_COLLECTION, depth=2)
+    small = make_session(tree, title="Small", starts_on=DAY(2030, 1, 8))
+    large = make_session(tree, title="Large", starts_on=DAY(2030, 2, 8))
+    for session, count in ((small, 2), (large, 12)):
+        for order in range(count):
+            document = NetworkDocument(title=f"Paper {order}", collection=collection)
+            document.file.save(f"paper-{order}.txt", ContentFile(b"paper"), save=False)
+            document.save()
+            SessionPaper.objects.create(page=session, document=document, sort_order=order)
+    from network_pages.invitations import invite
+
+    for session in (small, large):
+        person = {
+            "first_name": "Eva",
+            "last_name": "Berg",
+            "email": "e@x.example",
+            "language": "en",
+        }
+        [invitation] = invite(session, [person], ends_on=DAY(2030, 3, 1), by=people.office)
+    for user in (people.corr_fr, people.office, invitation.user):
+        client.force_login(user)
+        client.get(small.url)
+        counts = []
+        for session in (small, large):
+            with CaptureQueriesContext(connection) as captured:
+                assert client.get(session.url).status_code == 200
+            counts.append(len(captured))
+        assert counts[0] == counts[1], (user, counts)
+        assert counts[1] <= 30, counts
