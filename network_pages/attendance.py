@@ -16,6 +16,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -58,20 +59,21 @@ def _render(request, page, template, **context):
 def register_view(request, page, code=None):
     state = _state_for(request, code)
     source = original(page)
-    is_open = page.last_day >= timezone.localdate()
+    is_open = source.specific.last_day >= timezone.localdate()
     form = AttendanceForm(request.POST or None)
     if request.method == "POST" and not is_open:
         form.is_valid()  # keep what was typed
         form.add_error(None, _("The session is over: registrations are closed."))
     elif request.method == "POST" and form.is_valid():
         participant = form.save(commit=False)
+        participant.email = participant.email.lower()
         participant.session, participant.member_state = source, state
         participant.registered_by = request.user
         try:
             with transaction.atomic():
                 participant.save()
         except IntegrityError:
-            form.add_error("email", _("This person is already registered for the session."))
+            form.add_error("email", _("This e-mail address is already registered for the session."))
         else:
             log(source, "network.attendance.register", user=request.user, data=_data(participant))
             messages.success(request, _("%(name)s is registered.") % {"name": participant.name})
@@ -90,13 +92,24 @@ def register_view(request, page, code=None):
 
 @require_POST
 def unregister_view(request, page, pk):
-    participant = get_object_or_404(Attendance, pk=pk, session=original(page))
+    source = original(page)
+    participant = get_object_or_404(Attendance, pk=pk, session=source)
     if not access.speaks_for_state(request.user, participant.member_state_id):
         raise PermissionDenied
-    participant.delete()
-    log(original(page), "network.attendance.unregister", user=request.user, data=_data(participant))
-    messages.success(request, _("%(name)s is no longer registered.") % {"name": participant.name})
-    return redirect(request.POST.get("next") or page.url)
+    if source.specific.last_day < timezone.localdate():
+        messages.error(request, _("The session is over: registrations are closed."))
+    else:
+        participant.delete()
+        log(source, "network.attendance.unregister", user=request.user, data=_data(participant))
+        messages.success(
+            request, _("%(name)s is no longer registered.") % {"name": participant.name}
+        )
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = page.url
+    return redirect(target)
 
 
 def _data(participant):
@@ -107,8 +120,9 @@ def participants(page):
     """(registrations, invited experts) of a session, for the Office."""
     source = original(page)
     registrations = Attendance.objects.filter(session=source).select_related("member_state")
+    # Experts who were invited (their invitation may have ended since), not withdrawn ones.
     experts = Invitation.objects.filter(
-        session=source, status=Invitation.Status.CONFIRMED
+        session=source, status__in=[Invitation.Status.CONFIRMED, Invitation.Status.ENDED]
     ).select_related("user", "member_state")
     ordered = sorted(registrations, key=lambda p: (p.member_state.name, p.name.lower()))
     return ordered, list(experts)

@@ -131,6 +131,7 @@ def seed_sessions():
     )
     _translate(thematic, "Intégration des réfugiés : bonnes pratiques", AGENDA_FR[3:4])
     _paper(thematic)
+    _paper(thematic.get_translation(Locale.objects.get(language_code="fr")))
     expert = User.objects.get(username="expert")
     if not Invitation.objects.filter(session=thematic, user=expert).exists():
         expert.email = expert.email or "expert@example.org"

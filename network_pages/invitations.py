@@ -14,6 +14,7 @@ from django.contrib import messages
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -35,6 +36,10 @@ from network_pages.sessions import original
 Status = Invitation.Status
 
 
+class NotInvitable(Exception):
+    pass
+
+
 class PersonForm(forms.Form):
     first_name = forms.CharField(label=gettext_lazy("first name"), max_length=150)
     last_name = forms.CharField(label=gettext_lazy("last name"), max_length=150)
@@ -46,14 +51,62 @@ class PersonForm(forms.Form):
     )
     position = forms.CharField(label=gettext_lazy("position"), max_length=255, required=False)
 
+    def __init__(self, *args, session=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.session = session
+
     def clean_email(self):
         email = self.cleaned_data["email"]
         person = find_person(email)
-        if person is not None and access.level(person) >= access.Level.MEMBER:
-            raise forms.ValidationError(
-                _("This person is a member of the network: they see every session already.")
-            )
+        problem = why_not_invitable(person)
+        if problem is None and person is not None and self.session is not None:
+            problem = already_invited(self.session, person)
+        if problem:
+            raise forms.ValidationError(problem)
         return email
+
+
+def why_not_invitable(person):
+    """None when the account may be given an invitation; otherwise why not. An invitation never
+    switches an account on, nor reaches one that holds any other role: that would hand back
+    whatever the account could do before."""
+    if person is None:
+        return None
+    other_groups = person.groups.exclude(name=EXPERTS)
+    if person.is_superuser or person.is_staff or other_groups.exists():
+        return _("This person is a member of the network: they see every session already.")
+    if not person.is_active:
+        return _(
+            "This account is switched off: the Office must switch it on in the admin before "
+            "inviting the person."
+        )
+    return None
+
+
+def already_invited(session, person):
+    pending = Invitation.objects.filter(session=original(session), user=person).filter(
+        Q(status=Status.NOMINATED) | Q(status=Status.CONFIRMED, ends_on__gte=timezone.localdate())
+    )
+    if pending.exists():
+        return _("This person is already invited to this session, or nominated for it.")
+    return None
+
+
+def why_not_open(session, kind):
+    """None when the session takes experts of this kind; otherwise why not."""
+    session = original(session).specific
+    if session.last_day < timezone.localdate():
+        return _("The session is over: nobody can be invited to it any more.")
+    if session.kind != "thematic":
+        return _("A plenary session is closed-door: experts are invited to thematic sessions.")
+    if kind == Invitation.Kind.EXTERNAL and not session.external_participants:
+        return _(
+            "This session has no external participants: tick “with external participants” on "
+            "the session first."
+        )
+    if kind == Invitation.Kind.NATIONAL and not session.accepts_national_experts:
+        return _("This session does not take national experts.")
+    return None
 
 
 class BasePeopleFormSet(forms.BaseFormSet):
@@ -107,10 +160,10 @@ def _person(data):
 def open_invitation(invitation, *, by):
     """Make the person an invited expert with access to the session, and tell them."""
     user = invitation.user
+    problem = why_not_invitable(user)
+    if problem:
+        raise NotInvitable(problem)
     user.groups.add(Group.objects.get(name=EXPERTS))
-    if not user.is_active:
-        user.is_active = True
-        user.save(update_fields=["is_active"])
     access.grant(user, invitation.session, by=by, tell=False)
     context = {"invitation": invitation, "session": invitation.session.specific}
     if not user.has_usable_password():
@@ -121,6 +174,9 @@ def open_invitation(invitation, *, by):
 @transaction.atomic
 def invite(session, people, *, ends_on, organisation="", by):
     """The Office invites external experts: each gets an account and the session."""
+    problem = why_not_open(session, Invitation.Kind.EXTERNAL)
+    if problem:
+        raise NotInvitable(problem)
     invitations = []
     for data in people:
         invitation = Invitation.objects.create(
@@ -143,6 +199,9 @@ def invite(session, people, *, ends_on, organisation="", by):
 @transaction.atomic
 def nominate(session, data, *, member_state, by):
     """A correspondent proposes a national expert; the Office decides."""
+    problem = why_not_open(session, Invitation.Kind.NATIONAL)
+    if problem:
+        raise NotInvitable(problem)
     invitation = Invitation.objects.create(
         session=original(session),
         user=_person(data),
@@ -151,7 +210,7 @@ def nominate(session, data, *, member_state, by):
         position=data.get("position", ""),
         member_state=member_state,
         status=Status.NOMINATED,
-        ends_on=session.last_day,
+        ends_on=original(session).specific.last_day,
         nominated_by=by,
     )
     log(invitation.session, "network.invitation.nominate", user=by, data=_data(invitation))
@@ -167,7 +226,12 @@ def nominate(session, data, *, member_state, by):
 def confirm(invitation, *, by):
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.status != Status.NOMINATED:
-        return invitation
+        return None
+    problem = why_not_open(invitation.session, Invitation.Kind.NATIONAL) or why_not_invitable(
+        invitation.user
+    )
+    if problem:
+        raise NotInvitable(problem)
     invitation.status, invitation.decided_by, invitation.decided_at = (
         Status.CONFIRMED,
         by,
@@ -195,7 +259,7 @@ def close_access(invitation, *, by=None):
 def withdraw(invitation, *, by):
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.status in (Status.WITHDRAWN, Status.ENDED):
-        return invitation
+        return None
     was_open = invitation.status == Status.CONFIRMED
     invitation.status, invitation.decided_by, invitation.decided_at = (
         Status.WITHDRAWN,
@@ -246,9 +310,13 @@ def invitations_view(request, page):
     """The Office's list of a session's invitations and nominations, and its invitation form."""
     if not access.is_editor(request.user):
         raise PermissionDenied
+    closed = why_not_open(page, Invitation.Kind.EXTERNAL)
     form = InvitationForm(request.POST or None, initial={"ends_on": page.last_day})
-    people = PeopleFormSet(request.POST or None, prefix="people")
-    if request.method == "POST" and form.is_valid() and people.is_valid():
+    people = PeopleFormSet(request.POST or None, prefix="people", form_kwargs={"session": page})
+    if request.method == "POST" and closed:
+        form.is_valid()  # keep what was typed
+        form.add_error(None, closed)
+    elif request.method == "POST" and form.is_valid() and people.is_valid():
         chosen = [person.cleaned_data for person in people if person.has_changed()]
         invitations = invite(
             page,
@@ -274,6 +342,7 @@ def invitations_view(request, page):
         people=people,
         invitations=invitations,
         today=timezone.localdate(),
+        closed=closed,
     )
 
 
@@ -283,13 +352,22 @@ def decide_view(request, page, pk, decision):
         raise PermissionDenied
     invitation = get_object_or_404(Invitation, pk=pk, session=original(page))
     if decision == "confirm":
-        confirm(invitation, by=request.user)
-        messages.success(request, _("%(name)s is invited.") % {"name": invitation.user})
+        try:
+            done = confirm(invitation, by=request.user)
+        except NotInvitable as refusal:
+            messages.error(request, str(refusal))
+            done = True
+        else:
+            if done:
+                messages.success(request, _("%(name)s is invited.") % {"name": invitation.user})
     else:
-        withdraw(invitation, by=request.user)
-        messages.success(
-            request, _("The invitation of %(name)s is withdrawn.") % {"name": invitation.user}
-        )
+        done = withdraw(invitation, by=request.user)
+        if done:
+            messages.success(
+                request, _("The invitation of %(name)s is withdrawn.") % {"name": invitation.user}
+            )
+    if not done:
+        messages.info(request, _("Nothing changed: the invitation was decided already."))
     return redirect(page.url + page.reverse_subpage("invitations"))
 
 
@@ -304,10 +382,11 @@ def nominate_view(request, page):
     states = MemberState.objects.filter(pk__in=access.state_ids(request.user))
     if access.level(request.user) != access.Level.MEMBER or len(states) != 1:
         raise PermissionDenied
-    if not page.accepts_national_experts:
-        messages.error(request, _("This session does not take national experts."))
+    closed = why_not_open(page, Invitation.Kind.NATIONAL)
+    if closed:
+        messages.error(request, closed)
         return redirect(page.url)
-    form = NominationForm(request.POST or None)
+    form = NominationForm(request.POST or None, session=page)
     if request.method == "POST" and form.is_valid():
         invitation = nominate(page, form.cleaned_data, member_state=states[0], by=request.user)
         messages.success(

@@ -67,6 +67,7 @@ def recipients_of(page):
 @transaction.atomic
 def send_convocation(page, *, by, override_reason="", today=None):
     today = today or timezone.localdate()
+    page = original(page).specific  # the session as first written holds the rules' facts
     if not page.agenda_items.exists():
         raise ConvocationRefused(_("A convocation cannot be sent without a draft agenda."))
     if not page.live:

@@ -54,11 +54,15 @@ def working_days_between(first, last):
 def last_compliant_date(opening, working_days=CONVOCATION_WORKING_DAYS):
     """The latest day a convocation may be sent so that at least `working_days` working days
     remain, counting from the day after sending to the day before the opening, both included."""
-    # Half a year back is always enough: no calendar closes 30 working days in 180 days.
-    calendar = Calendar(opening - timedelta(days=working_days * 3 + 180), opening)
+    window = timedelta(days=working_days * 3 + 180)
+    start = opening - window
+    calendar = Calendar(start, opening)
     day, counted = opening, 0
     while counted < working_days:
         day -= timedelta(days=1)
+        if day < start:  # a year of closures: read further back rather than guess
+            start -= window
+            calendar = Calendar(start, opening)
         if calendar.is_working_day(day):
             counted += 1
     return day - timedelta(days=1)

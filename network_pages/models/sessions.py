@@ -175,7 +175,7 @@ class SessionPage(RoutablePageMixin, Page):
         return invitations.nominate_view(request, self)
 
     def get_context(self, request, *args, **kwargs):
-        from network_pages import access, sessions
+        from network_pages import access, invitations, sessions
 
         context = super().get_context(request, *args, **kwargs)
         context["agenda"] = self.numbered_agenda()
@@ -190,7 +190,9 @@ class SessionPage(RoutablePageMixin, Page):
             access.level(request.user) == access.Level.MEMBER
             and len(access.state_ids(request.user)) == 1
         )
-        context["can_nominate"] = context["can_register"] and self.accepts_national_experts
+        context["can_nominate"] = context["can_register"] and (
+            invitations.why_not_open(self, "national") is None
+        )
         return context
 
 

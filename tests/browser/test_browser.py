@@ -323,6 +323,7 @@ def test_an_invited_expert_finds_their_session_and_a_state_registers_on_a_phone(
         slug=slugify(title),
         starts_on=datetime.date.today() + datetime.timedelta(days=40),
         place="Strasbourg",
+        external_participants=True,
     )
     session.agenda_items.add(AgendaItem(title="Good practices", sort_order=0))
     index.add_child(instance=session)

@@ -8,10 +8,10 @@ import openpyxl
 import pytest
 
 from network_pages.invitations import invite
-from network_pages.models import Attendance, PlenarySessionPage
+from network_pages.models import Attendance, Invitation, PlenarySessionPage, ThematicSessionPage
 from tests.network_pages.test_sessions import make_session
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
 TODAY = datetime.date.today()
 
@@ -45,7 +45,7 @@ def test_a_person_registered_twice_gets_a_clear_error_and_keeps_the_form(client,
     client.force_login(people.corr_fr)
     register(client, session, "Claire Martin", "claire@interieur.example")
     response = register(client, session, "Claire M.", "claire@interieur.example")
-    assert "This person is already registered for the session." in response.text
+    assert "This e-mail address is already registered for the session." in response.text
     assert 'value="Claire M."' in response.text
     assert Attendance.objects.count() == 1
 
@@ -64,7 +64,14 @@ def test_a_state_sees_and_changes_only_its_own_registrations(client, people, ses
     assert not Attendance.objects.exists()
 
 
-def test_the_office_registers_for_a_state_and_exports_the_list(client, people, session):
+def test_the_office_registers_for_a_state_and_exports_the_list(client, tree, people):
+    session = make_session(
+        tree,
+        model=ThematicSessionPage,
+        title="Thematic",
+        starts_on=TODAY + datetime.timedelta(days=52),
+    )
+    ThematicSessionPage.objects.filter(pk=session.pk).update(external_participants=True)
     client.force_login(people.corr_de)
     register(client, session, "Jonas Becker", "jonas@bmi.example", mode="online")
     client.force_login(people.office)
@@ -93,6 +100,20 @@ def test_the_office_registers_for_a_state_and_exports_the_list(client, people, s
     assert values[1][:2] == ["Germany", "Jonas Becker"]
     assert values[2][1] == "=HYPERLINK(1)"
     assert workbook.active.cell(row=3, column=2).data_type == "s"
+    # The session over and the invitation ended, the expert stays on the list.
+    Invitation.objects.update(status="ended")
+    assert "Eva Berg" in client.get(session.url + "participants/").text
+
+
+def test_removing_a_participant_never_leads_off_the_site(client, people, session):
+    client.force_login(people.corr_fr)
+    register(client, session, "Claire Martin", "Claire@Interieur.example")
+    participant = Attendance.objects.get()
+    assert participant.email == "claire@interieur.example"
+    response = client.post(
+        session.url + f"attendance/remove/{participant.pk}/", {"next": "https://evil.example/"}
+    )
+    assert response["Location"] == session.url
 
 
 def test_registrations_close_when_the_session_is_over(client, people, session):

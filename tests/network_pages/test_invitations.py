@@ -30,7 +30,7 @@ from tests.conftest import translate
 from tests.factories import IntranetPageFactory, UserFactory
 from tests.network_pages.test_sessions import make_session
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
 TODAY = datetime.date.today()
 
@@ -58,9 +58,9 @@ def sessions(tree):
         model=ThematicSessionPage,
         title="Integration of refugees",
         starts_on=TODAY + datetime.timedelta(days=60),
+        participants="both",
+        external_participants=True,
     )
-    ThematicSessionPage.objects.filter(pk=thematic.pk).update(participants="both")
-    thematic.refresh_from_db()
     other = make_session(tree, title="Plenary", starts_on=TODAY + datetime.timedelta(days=90))
     return thematic, other, paper(thematic), paper(other, "Plenary note")
 
@@ -279,7 +279,7 @@ def test_a_plenary_takes_no_national_experts(client, people, sessions):
     client.force_login(people.corr_fr)
     assert "Nominate a national expert" not in client.get(plenary.url).text
     response = client.get(plenary.url + "nominate/", follow=True)
-    assert "This session does not take national experts." in response.text
+    assert "A plenary session is closed-door" in response.text
     client.force_login(people.expert)
     assert client.get(plenary.url + "nominate/").status_code == 403
 
@@ -293,3 +293,70 @@ def test_the_thematic_convocation_reaches_its_invited_participants(people, sessi
     assert "eva@x.example" in {message.to[0] for message in mail.outbox}
     assert convocation.recipients.filter(pk=invited.user.pk).exists()
     assert len(mail.outbox) == 4  # three correspondents and the expert, once each
+
+
+def test_no_invitation_switches_an_account_on_or_reaches_another_role(client, people, sessions):
+    from network_pages.roles import OFFICE
+
+    thematic, *_rest = sessions
+    suspended = UserFactory(username="corr-pl", roles=[CORRESPONDENTS], state="PL", is_active=False)
+    old_admin = UserFactory(username="old-admin", is_superuser=True, is_active=False)
+    former_office = UserFactory(username="former-office", roles=[OFFICE], is_active=False)
+    client.force_login(people.office)
+    for person in (suspended, old_admin, former_office):
+        response = client.post(
+            thematic.url + "invitations/",
+            invite_form([("A", "B", person.email, "en")], TODAY + datetime.timedelta(days=61)),
+        )
+        assert "This person is a member of the network" in response.text, person
+    client.force_login(people.corr_fr)
+    response = client.post(
+        thematic.url + "nominate/",
+        {"first_name": "A", "last_name": "B", "email": old_admin.email, "language": "en"},
+    )
+    assert "This person is a member of the network" in response.text
+    assert not Invitation.objects.exists()
+    for person in (suspended, old_admin, former_office):
+        person.refresh_from_db()
+        assert not person.is_active
+    switched_off = UserFactory(username="old-expert", roles=[EXPERTS], is_active=False)
+    client.force_login(people.office)
+    response = client.post(
+        thematic.url + "invitations/",
+        invite_form([("A", "B", switched_off.email, "en")], TODAY + datetime.timedelta(days=61)),
+    )
+    assert "This account is switched off" in response.text
+
+
+def test_experts_are_invited_to_thematic_sessions_open_to_them_and_only_once(
+    client, tree, people, sessions, invited
+):
+    thematic, plenary, *_ = sessions
+    client.force_login(people.office)
+    closed_door = client.get(plenary.url + "invitations/").text
+    assert "A plenary session is closed-door" in closed_door
+    again = client.post(
+        thematic.url + "invitations/",
+        invite_form([("Eva", "Berg", "eva@x.example", "en")], TODAY + datetime.timedelta(days=61)),
+    )
+    assert "already invited to this session" in again.text
+    assert Invitation.objects.filter(user=invited.user).count() == 1
+    members_only = make_session(
+        tree, model=ThematicSessionPage, title="Members only", starts_on=TODAY
+    )
+    html = client.get(members_only.url + "invitations/").text
+    assert "This session has no external participants" in html
+
+
+def test_a_translation_not_brought_up_to_date_takes_no_nomination(client, tree, people, sessions):
+    thematic, *_rest = sessions
+    french = translate(thematic, tree.fr, "Intégration des réfugiés")
+    ThematicSessionPage.objects.filter(pk=thematic.pk).update(participants="members")
+    client.force_login(people.corr_fr)
+    response = client.post(
+        french.url + "nominate/",
+        {"first_name": "Luc", "last_name": "Moreau", "email": "luc@x.example", "language": "fr"},
+        follow=True,
+    )
+    assert "accueille pas d&#x27;experts nationaux" in response.text
+    assert not Invitation.objects.exists()

@@ -5,6 +5,7 @@ import datetime
 from django.core import mail
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import translation
 from django.utils.text import slugify
 
 from wagtail.models import PageLogEntry
@@ -33,7 +34,7 @@ from network_pages.working_days import (
 )
 from tests.factories import UserFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
 DAY = datetime.date
 
@@ -46,16 +47,26 @@ def make_session(
     agenda=("Opening by the SRSG", "Reports of the states"),
     parent=None,
     locale=None,
+    **fields,
 ):
     index = SessionIndexPage.objects.get(locale=locale or tree.en)
     starts_on = starts_on or DAY(2027, 3, 15)
-    page = model(title=title, slug=slugify(title), starts_on=starts_on, place="Strasbourg, Agora")
+    page = model(
+        title=title, slug=slugify(title), starts_on=starts_on, place="Strasbourg, Agora", **fields
+    )
     for order, item in enumerate(agenda):
         page.agenda_items.add(AgendaItem(title=item, sort_order=order))
     (parent or index).add_child(instance=page)
     page.save_revision().publish()
     page.refresh_from_db()
     return page
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages built outside a request speak the active language: make it English here."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
@@ -285,8 +296,9 @@ def test_a_session_page_costs_the_same_queries_with_2_or_12_papers(client, tree,
     from network_pages.roles import INTRANET_COLLECTION
 
     collection = Collection.objects.get(name=INTRANET_COLLECTION, depth=2)
-    small = make_session(tree, title="Small", starts_on=DAY(2030, 1, 8))
-    large = make_session(tree, title="Large", starts_on=DAY(2030, 2, 8))
+    thematic = {"model": ThematicSessionPage, "external_participants": True}
+    small = make_session(tree, title="Small", starts_on=DAY(2030, 1, 8), **thematic)
+    large = make_session(tree, title="Large", starts_on=DAY(2030, 2, 8), **thematic)
     for session, count in ((small, 2), (large, 12)):
         for order in range(count):
             document = NetworkDocument(title=f"Paper {order}", collection=collection)
