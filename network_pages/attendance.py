@@ -14,19 +14,18 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wagtail.log_actions import log
-from wagtail.models import Page
 
 from network_pages import access
 from network_pages.directory import neutralise
 from network_pages.models import Attendance, Invitation, MemberState
 from network_pages.sessions import original
+from network_pages.views import render_subpage
 
 
 class AttendanceForm(forms.ModelForm):
@@ -48,12 +47,6 @@ def _state_for(request, code):
     if not access.speaks_for_state(request.user, state.pk):
         raise PermissionDenied
     return state
-
-
-def _render(request, page, template, **context):
-    full = Page.get_context(page, request)
-    full.update(context)
-    return TemplateResponse(request, template, full)
 
 
 def register_view(request, page, code=None):
@@ -79,7 +72,7 @@ def register_view(request, page, code=None):
             messages.success(request, _("%(name)s is registered.") % {"name": participant.name})
             return redirect(request.path)
     participants = Attendance.objects.filter(session=source, member_state=state)
-    return _render(
+    return render_subpage(
         request,
         page,
         "network_pages/sessions/attendance.html",
@@ -157,7 +150,7 @@ def participants_view(request, page, export=None):
         raise PermissionDenied
     if export is None:
         registrations, experts = participants(page)
-        return _render(
+        return render_subpage(
             request,
             page,
             "network_pages/sessions/participants.html",

@@ -13,11 +13,8 @@ from dataclasses import dataclass, field
 from django import forms
 from django.db.models import Q
 from django.http import Http404, HttpResponseBadRequest
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-
-from wagtail.models import Page
 
 from network_pages.models import (
     AddressedState,
@@ -27,6 +24,7 @@ from network_pages.models import (
     StateResponse,
 )
 from network_pages.responses import canonical, canonical_pages, responses_by_request
+from network_pages.views import render_subpage
 
 # From the widest circulation to the narrowest: a compilation carries its narrowest marking.
 MARKING_ORDER = [Marking.NATIONAL, Marking.NETWORK, Marking.OFFICE]
@@ -193,14 +191,14 @@ def compilation_view(request, page, export=None):
             raise Http404
         return writer([build(request.user, page, form.cleaned_data["state"] if valid else ())])
     compilation = build(request.user, page, form.cleaned_data["state"] if valid else ())
-    # Page.get_context, not the request page's: its answers and rates would be read for nothing.
-    context = Page.get_context(page, request)
-    context.update(
+    return render_subpage(
+        request,
+        page,
+        "network_pages/requests/compilation.html",
         compilation=compilation,
         form=form,
         query_string=request.GET.urlencode() if valid else "",
     )
-    return TemplateResponse(request, "network_pages/requests/compilation.html", context)
 
 
 def index_export_view(request, index):

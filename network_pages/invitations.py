@@ -16,14 +16,12 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from wagtail.log_actions import log
-from wagtail.models import Page
 
 from network_pages import access
 from network_pages.models import Invitation, MemberState
@@ -32,6 +30,7 @@ from network_pages.people import activation_url, create_person, find_person
 from network_pages.requests import active_members_of
 from network_pages.roles import EXPERTS, OFFICE
 from network_pages.sessions import original
+from network_pages.views import render_subpage
 
 Status = Invitation.Status
 
@@ -300,12 +299,6 @@ def _data(invitation):
 # Views (routes of the session page)
 
 
-def _render(request, page, template, **context):
-    full = Page.get_context(page, request)
-    full.update(context)
-    return TemplateResponse(request, template, full)
-
-
 def invitations_view(request, page):
     """The Office's list of a session's invitations and nominations, and its invitation form."""
     if not access.is_editor(request.user):
@@ -334,7 +327,7 @@ def invitations_view(request, page):
     invitations = Invitation.objects.filter(session=original(page)).select_related(
         "user", "member_state", "nominated_by"
     )
-    return _render(
+    return render_subpage(
         request,
         page,
         "network_pages/sessions/invitations.html",
@@ -398,7 +391,7 @@ def nominate_view(request, page):
     nominations = Invitation.objects.filter(
         session=original(page), member_state=states[0]
     ).select_related("user")
-    return _render(
+    return render_subpage(
         request,
         page,
         "network_pages/sessions/nominate.html",

@@ -15,20 +15,19 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from wagtail.log_actions import log
-from wagtail.models import Page
 
 from network_pages import access
 from network_pages.models import Convocation, Invitation, PlenarySessionPage
 from network_pages.notifications import notify
 from network_pages.requests import active_members_of
 from network_pages.roles import CORRESPONDENTS
+from network_pages.views import render_subpage
 from network_pages.working_days import last_compliant_date
 
 PLENARY_YEAR_TURNS = (10, 1)  # from 1 October, next year's plenary must be planned
@@ -154,15 +153,16 @@ def convene_view(request, page):
                 % {"count": count},
             )
             return redirect(page.url)
-    context = Page.get_context(page, request)
-    context.update(
+    return render_subpage(
+        request,
+        page,
+        "network_pages/sessions/convene.html",
         form=form,
         agenda=page.numbered_agenda(),
         last_compliant_date=convocation_deadline(page),
         today=timezone.localdate(),
         recipient_count=len(recipients_of(page)),
     )
-    return TemplateResponse(request, "network_pages/sessions/convene.html", context)
 
 
 def plenary_year(today=None):
