@@ -325,3 +325,15 @@ def test_a_session_page_costs_the_same_queries_with_2_or_12_papers(client, tree,
             counts.append(len(captured))
         assert counts[0] == counts[1], (user, counts)
         assert counts[1] <= 30, counts
+
+
+def test_the_office_keeps_the_closure_days_in_the_admin(client, people):
+    client.force_login(people.office)
+    assert client.get("/admin/closure-days/").status_code == 200
+    response = client.post(
+        "/admin/closure-days/new/", {"day": "2026-12-31", "label": "Year-end closure"}
+    )
+    assert response.status_code == 302
+    assert not is_working_day(DAY(2026, 12, 31))
+    client.force_login(people.corr_fr)
+    assert client.get("/admin/closure-days/").status_code == 302  # no admin access
