@@ -24,7 +24,7 @@ from wagtail.log_actions import log
 from network_pages import access
 from network_pages.directory import neutralise
 from network_pages.models import Attendance, Invitation, MemberState
-from network_pages.sessions import original
+from network_pages.translations import original
 from network_pages.views import render_subpage
 
 

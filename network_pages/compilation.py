@@ -23,7 +23,8 @@ from network_pages.models import (
     RequestQuestion,
     StateResponse,
 )
-from network_pages.responses import canonical, canonical_pages, responses_by_request
+from network_pages.responses import responses_by_request
+from network_pages.translations import original, originals
 from network_pages.views import render_subpage
 
 # From the widest circulation to the narrowest: a compilation carries its narrowest marking.
@@ -83,7 +84,7 @@ def build(user, page, codes=()):
 
 def build_many(user, pages, codes=()):
     """The compilations of several requests, in a fixed number of queries however many."""
-    sources = canonical_pages(pages)
+    sources = originals(pages)
     numbered = defaultdict(list)
     page_ids = {page.pk for page in pages} | {source.pk for source in sources.values()}
     for question in RequestQuestion.objects.filter(page_id__in=page_ids).order_by(
@@ -161,7 +162,7 @@ class StateFilterForm(forms.Form):
 
 def filter_states(page):
     """The states one can filter on: those addressed, and those that answered anyway."""
-    source = canonical(page)
+    source = original(page)
     states = MemberState.objects.filter(
         Q(pk__in=AddressedState.objects.filter(request=source).values("member_state"))
         | Q(

@@ -34,8 +34,8 @@ from network_pages.models import (
 )
 from network_pages.notifications import notify
 from network_pages.requests import active_members_of
-from network_pages.responses import canonical, canonical_pages
 from network_pages.roles import CORRESPONDENTS
+from network_pages.translations import original, originals
 
 SUBMITTED, DRAFT, NONE = "submitted", "draft", "none"
 
@@ -85,7 +85,7 @@ class ResponseRate:
 
 
 def response_rates(sources):
-    """{source pk: ResponseRate} for requests in their own language, in three queries."""
+    """{source pk: ResponseRate} for requests as first written, in three queries."""
     ids = [source.pk for source in sources]
     addressed = defaultdict(set)
     states = {}
@@ -122,7 +122,7 @@ def response_rates(sources):
 
 
 def response_rate(page):
-    source = canonical(page)
+    source = original(page)
     return response_rates([source])[source.pk]
 
 
@@ -133,7 +133,7 @@ def correspondents_of(state):
 def remind(page, states, *, by=None, today=None):
     """Remind each state's active correspondents, unless that state was reminded of this request
     today. Returns the states reminded."""
-    source = canonical(page)
+    source = original(page)
     today = today or timezone.localdate()
     reminded = []
     for state in states:
@@ -176,11 +176,11 @@ def window_start(deadline, today, days):
 
 
 def open_sources():
-    """Open requests, each once, in their own language."""
+    """Open requests, each once, as first written."""
     pages = InformationRequestPage.objects.live().filter(
         opened_at__isnull=False, closed_at__isnull=True
     )
-    return list({source.pk: source for source in canonical_pages(pages).values()}.values())
+    return list({source.pk: source for source in originals(pages).values()}.values())
 
 
 def send_due_reminders(*, today=None, days=None):

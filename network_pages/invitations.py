@@ -29,7 +29,7 @@ from network_pages.notifications import notify
 from network_pages.people import activation_url, create_person, find_person
 from network_pages.requests import active_members_of
 from network_pages.roles import EXPERTS, OFFICE
-from network_pages.sessions import original
+from network_pages.translations import original
 from network_pages.views import render_subpage
 
 Status = Invitation.Status

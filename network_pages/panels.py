@@ -67,14 +67,14 @@ def _response_rates(request, home):
     """For the Office: each open request in this language and where its answers stand."""
     from network_pages.follow_up import response_rates
     from network_pages.models import InformationRequestPage
-    from network_pages.responses import canonical_pages
+    from network_pages.translations import originals
 
     pages = list(
         viewable(request.user, InformationRequestPage.objects.descendant_of(home))
         .filter(opened_at__isnull=False, closed_at__isnull=True)
         .order_by("deadline")[:RECENT_LIMIT]
     )
-    sources = canonical_pages(pages)
+    sources = originals(pages)
     rates = response_rates(sources.values())
     items = []
     for page in pages:

@@ -16,8 +16,8 @@ from wagtail.signals import page_published
 from network_pages import access
 from network_pages.models import AddressedState, InformationRequestPage, MemberState
 from network_pages.notifications import notify
-from network_pages.responses import canonical
 from network_pages.roles import CORRESPONDENTS, OFFICE
+from network_pages.translations import original
 
 
 def _translations(page):
@@ -37,7 +37,7 @@ def states_with_correspondents():
 
 def address_request(page):
     """Record, once, the states the request goes to (called when it opens)."""
-    source = canonical(page)
+    source = original(page)
     if AddressedState.objects.filter(request=source).exists():
         return
     states = states_with_correspondents()

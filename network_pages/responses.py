@@ -27,6 +27,7 @@ from network_pages.models import (
     ResponseRevision,
     StateResponse,
 )
+from network_pages.translations import original
 
 ANSWER_MAX_LENGTH = 20_000
 
@@ -35,23 +36,6 @@ class Conflict(Exception):
     def __init__(self, current):
         super().__init__("stale version")
         self.current = current
-
-
-def canonical(page):
-    """The request as first written (its translations are copies of it): responses, answers,
-    the states addressed and the reminders hang on that page, whatever translations come later."""
-    return canonical_pages([page])[page.pk]
-
-
-def canonical_pages(pages):
-    """{page pk: the request as first written} for several pages, in one query."""
-    keys = {page.translation_key for page in pages}
-    sources = {}
-    for candidate in InformationRequestPage.objects.filter(translation_key__in=keys).order_by(
-        "-pk"
-    ):
-        sources[candidate.translation_key] = candidate  # the smallest pk comes last and stays
-    return {page.pk: sources.get(page.translation_key, page) for page in pages}
 
 
 class ResponseForm(forms.Form):
@@ -234,7 +218,7 @@ def _response_for(page, code, user, *, create=True):
         raise PermissionDenied
     if page.status == page.DRAFT:
         raise Http404
-    source = canonical(page)
+    source = original(page)
     if not create:
         # Opening the form records nothing: the response exists from its first save.
         existing = StateResponse.objects.filter(request=source, member_state=member_state).first()
@@ -341,7 +325,7 @@ def history_view(request, page, code):
     member_state = get_object_or_404(MemberState, code=code.upper())
     response = get_object_or_404(
         StateResponse.objects.select_related("member_state"),
-        request=canonical(page),
+        request=original(page),
         member_state=member_state,
     )
     if not access.speaks_for_state(request.user, member_state.pk):

@@ -27,6 +27,7 @@ from network_pages.models import Convocation, Invitation, PlenarySessionPage
 from network_pages.notifications import notify
 from network_pages.requests import active_members_of
 from network_pages.roles import CORRESPONDENTS
+from network_pages.translations import original
 from network_pages.views import render_subpage
 from network_pages.working_days import last_compliant_date
 
@@ -35,14 +36,6 @@ PLENARY_YEAR_TURNS = (10, 1)  # from 1 October, next year's plenary must be plan
 
 class ConvocationRefused(Exception):
     pass
-
-
-def original(page):
-    """The session as first written: convocations, invitations and attendance hang on it."""
-    return (
-        type(page).objects.filter(translation_key=page.translation_key).order_by("pk").first()
-        or page
-    )
 
 
 def convocation_deadline(page):

@@ -265,11 +265,12 @@ class InformationRequestPage(RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from network_pages import access, follow_up, responses
+        from network_pages.translations import original
 
         context = super().get_context(request, *args, **kwargs)
         context["questions"] = self.numbered_questions()
-        # Answers hang on the questions of the request in its own language.
-        source = responses.canonical(self)
+        # Answers hang on the questions of the request as first written.
+        source = original(self)
         context["source_questions"] = (
             context["questions"] if source.pk == self.pk else source.numbered_questions()
         )
