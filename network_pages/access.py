@@ -23,7 +23,6 @@ from operator import or_
 from django.contrib.auth.models import AnonymousUser, Group
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
-from django.utils import timezone
 
 from wagtail.log_actions import log
 from wagtail.models import (
@@ -161,13 +160,8 @@ def granted_pages(user):
     granted = Page.objects.filter(Q(pk__in=direct) | Q(pk__in=via_groups))
     # An invitation that was withdrawn or has passed its end date closes its session at once,
     # before the daily revocation catches up (unless a current invitation keeps it open).
-    today = timezone.localdate()
     invitations = Invitation.objects.filter(user=user)
-    current = Q(status=Invitation.Status.CONFIRMED, ends_on__gte=today)
-    lapsed = invitations.filter(
-        Q(status__in=[Invitation.Status.WITHDRAWN, Invitation.Status.ENDED])
-        | Q(status=Invitation.Status.CONFIRMED, ends_on__lt=today)
-    ).exclude(session__in=invitations.filter(current).values("session"))
+    lapsed = invitations.lapsed().exclude(session__in=invitations.current().values("session"))
     return granted.exclude(pk__in=lapsed.values("session"))
 
 

@@ -14,7 +14,6 @@ from django.contrib import messages
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -83,9 +82,8 @@ def why_not_invitable(person):
 
 
 def already_invited(session, person):
-    pending = Invitation.objects.filter(session=original(session), user=person).filter(
-        Q(status=Status.NOMINATED) | Q(status=Status.CONFIRMED, ends_on__gte=timezone.localdate())
-    )
+    theirs = Invitation.objects.filter(session=original(session), user=person)
+    pending = theirs.filter(status=Status.NOMINATED) | theirs.current()
     if pending.exists():
         return _("This person is already invited to this session, or nominated for it.")
     return None
@@ -244,12 +242,11 @@ def confirm(invitation, *, by):
 
 def close_access(invitation, *, by=None):
     """Revoke the session unless another current invitation still opens it to the person."""
-    still = Invitation.objects.filter(
-        user=invitation.user,
-        session=invitation.session,
-        status=Status.CONFIRMED,
-        ends_on__gte=timezone.localdate(),
-    ).exclude(pk=invitation.pk)
+    still = (
+        Invitation.objects.current()
+        .filter(user=invitation.user, session=invitation.session)
+        .exclude(pk=invitation.pk)
+    )
     if not still.exists():
         access.revoke(invitation.user, invitation.session, by=by)
 
@@ -275,7 +272,7 @@ def withdraw(invitation, *, by):
 def end_due_invitations(today=None):
     """Close the invitations whose end date has passed; returns how many (daily, from cron)."""
     today = today or timezone.localdate()
-    due = Invitation.objects.filter(status=Status.CONFIRMED, ends_on__lt=today)
+    due = Invitation.objects.past_end(today)
     count = 0
     for invitation in due.select_related("user", "session"):
         with transaction.atomic():

@@ -46,12 +46,11 @@ def recipients_of(page):
     """Every active correspondent, and the people invited to a thematic session."""
     people = list(active_members_of(CORRESPONDENTS))
     if page.kind == "thematic":
-        invited = Invitation.objects.filter(
-            session=original(page),
-            status=Invitation.Status.CONFIRMED,
-            ends_on__gte=timezone.localdate(),
-            user__is_active=True,
-        ).select_related("user")
+        invited = (
+            Invitation.objects.current()
+            .filter(session=original(page), user__is_active=True)
+            .select_related("user")
+        )
         people += [invitation.user for invitation in invited]
     return list({person.pk: person for person in people}.values())
 

@@ -386,6 +386,26 @@ class Convocation(models.Model):
         return f"{self.session} · {self.sent_at:%Y-%m-%d}"
 
 
+class InvitationQuerySet(models.QuerySet):
+    """An invitation opens its session while it is confirmed and not past its end date."""
+
+    def current(self, today=None):
+        return self.filter(status=Invitation.Status.CONFIRMED, ends_on__gte=today or _today())
+
+    def past_end(self, today=None):
+        """Confirmed, but past the end date: due to be ended."""
+        return self.filter(status=Invitation.Status.CONFIRMED, ends_on__lt=today or _today())
+
+    def lapsed(self, today=None):
+        """Withdrawn, ended, or past the end date: they no longer open anything."""
+        closed = [Invitation.Status.WITHDRAWN, Invitation.Status.ENDED]
+        return self.filter(status__in=closed) | self.past_end(today)
+
+
+def _today():
+    return timezone.localdate()
+
+
 class Invitation(models.Model):
     """A person invited to one session: an external expert invited by the Office, or a national
     expert nominated by a state's correspondent and confirmed by the Office. While confirmed and
@@ -442,6 +462,8 @@ class Invitation(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
 
+    objects = InvitationQuerySet.as_manager()
+
     class Meta:
         ordering = ["session", "user__last_name"]
         verbose_name = _("invitation")
@@ -449,10 +471,6 @@ class Invitation(models.Model):
 
     def __str__(self):
         return f"{self.user} → {self.session}"
-
-    @property
-    def is_current(self):
-        return self.status == self.Status.CONFIRMED and self.ends_on >= timezone.localdate()
 
 
 class Attendance(models.Model):
