@@ -351,17 +351,26 @@ def intranet_collection_paths():
     )
 
 
+def _remembered(user, key, compute):
+    """What `compute()` gives, read once per user object for files (dropped by `forget`), so
+    that a list of files costs no more than one."""
+    memo = user.__dict__.setdefault("_network_files", {})
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
 def _passes_collection_restrictions(user, collection):
-    """Privacy set on the file's collection (or above it) in the admin is honoured too (read
-    once per collection and user object, so a list of files costs no more than one)."""
-    decided = user.__dict__.setdefault("_network_files", {})
-    if collection.pk not in decided:
+    """Privacy set on the file's collection (or above it) in the admin is honoured too."""
+
+    def passes():
         restrictions = CollectionViewRestriction.objects.filter(
             collection__in=collection.get_ancestors(inclusive=True)
         ).prefetch_related("groups")
         group_ids = {pk for pk, _name in _group_rows(user)}
-        decided[collection.pk] = all(_passes_restriction(r, user, group_ids) for r in restrictions)
-    return decided[collection.pk]
+        return all(_passes_restriction(r, user, group_ids) for r in restrictions)
+
+    return _remembered(user, ("collection", collection.pk), passes)
 
 
 def can_view_response_original(user, response):
@@ -378,10 +387,7 @@ def _can_view_file(user, file):
         if isinstance(owner, StateResponse):
             return can_view_response_original(user, owner)
         return owner is not None and can_view(user, owner)
-    decided = user.__dict__.setdefault("_network_files", {})
-    if "intranet" not in decided:
-        decided["intranet"] = intranet_collection_paths()
-    intranet = decided["intranet"]
+    intranet = _remembered(user, "intranet", intranet_collection_paths)
     # Without an intranet collection, no unowned file can be told public: fail closed.
     if not intranet or _starts(file.collection.path, intranet):
         return is_member(user) or _is_paper_of_a_session_they_see(user, file)
@@ -389,17 +395,17 @@ def _can_view_file(user, file):
 
 
 def _is_paper_of_a_session_they_see(user, file):
-    """A session's papers open to whoever may see the session (its invited experts too); the
-    user's papers are read once per user object."""
+    """A session's papers open to whoever may see the session (its invited experts too)."""
     if not isinstance(file, NetworkDocument) or level(user) < Level.EXPERT:
         return False
-    decided = user.__dict__.setdefault("_network_files", {})
-    if "papers" not in decided:
+
+    def papers():
         sessions = viewable(user, SessionPage.objects.all())
-        decided["papers"] = set(
+        return set(
             SessionPaper.objects.filter(page__in=sessions).values_list("document_id", flat=True)
         )
-    return file.pk in decided["papers"]
+
+    return file.pk in _remembered(user, "papers", papers)
 
 
 def is_public(obj):
