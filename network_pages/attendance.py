@@ -5,9 +5,6 @@ A state's correspondents see and change their own state's registrations only; th
 of every state.
 """
 
-import csv
-import io
-
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -22,7 +19,7 @@ from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 
 from network_pages import access
-from network_pages.directory import neutralise
+from network_pages.downloads import csv_attachment
 from network_pages.models import Attendance, Invitation, MemberState
 from network_pages.translations import original
 from network_pages.views import render_subpage
@@ -165,14 +162,7 @@ def participants_view(request, page, export=None):
     table = rows(page)
     filename = f"{page.slug}-participants.{export}"
     if export == "csv":
-        buffer = io.StringIO()
-        buffer.write("\ufeff")
-        writer = csv.writer(buffer)
-        for row in table:
-            writer.writerow([neutralise(cell) for cell in row])
-        return exports.attachment(
-            buffer.getvalue().encode("utf-8"), "text/csv; charset=utf-8", filename
-        )
+        return csv_attachment(table, filename)
     if export == "xlsx":
         return exports.table_xlsx(page.title, table, filename)
     raise Http404

@@ -4,13 +4,11 @@ The page itself is served through the access policy; each view also requires a f
 (invited experts never see contact details, even on a page granted to them).
 """
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -21,12 +19,11 @@ from wagtail.log_actions import log
 import vobject
 
 from network_pages import access
+from network_pages.downloads import attachment, csv_attachment
 from network_pages.forms import NationalNetworkActorForm, ProfileForm
 from network_pages.languages import language_name
 from network_pages.models import Designation, MemberProfile, MemberState, NationalNetworkActor
 from network_pages.roles import MEMBER_GROUPS
-
-CSV_DANGEROUS_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _require_member(request):
@@ -158,20 +155,10 @@ def index(request, page):
     )
 
 
-def neutralise(value):
-    """A CSV cell that a spreadsheet would take for a formula is prefixed with a quote."""
-    value = "" if value is None else str(value)
-    return "'" + value if value.startswith(CSV_DANGEROUS_PREFIXES) else value
-
-
 def csv_export(request, page):
     _require_member(request)
     state, query = _filters(request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="network-directory.csv"'
-    response.write("\ufeff")  # lets spreadsheet programs read UTF-8
-    writer = csv.writer(response)
-    writer.writerow(
+    rows = [
         [
             _("Member state"),
             _("Name"),
@@ -182,7 +169,7 @@ def csv_export(request, page):
             _("Phone"),
             _("Working languages"),
         ]
-    )
+    ]
     for _state, current, former in grouped(directory_entries(state, query)):
         for entry in current + former:
             status = _("Former correspondent") if entry["former"] else _("Member")
@@ -196,8 +183,8 @@ def csv_export(request, page):
                 entry["phone"],
                 ", ".join(entry["languages"]),
             ]
-            writer.writerow([neutralise(cell) for cell in row])
-    return response
+            rows.append(row)
+    return csv_attachment(rows, "network-directory.csv")
 
 
 def _directory_entry(user_id):
@@ -232,10 +219,8 @@ def vcard(request, page, user_id):
         card.add("title").value = entry["position"]
     if entry["state"]:
         card.add("note").value = entry["state"].name
-    response = HttpResponse(card.serialize(), content_type="text/vcard; charset=utf-8")
     filename = slugify(entry["name"]) or f"member-{user.pk}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}.vcf"'
-    return response
+    return attachment(card.serialize(), "text/vcard; charset=utf-8", f"{filename}.vcf")
 
 
 def edit_profile(request, page, user_id):

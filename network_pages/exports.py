@@ -5,20 +5,17 @@ exactly what the page shows them; each prints the handling marking of its conten
 Labels follow the active language (the URL's).
 """
 
-import csv
 import io
 import re
 
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from bs4 import BeautifulSoup
 
 from network_pages.compilation import label_of, narrowest
-from network_pages.directory import neutralise
+from network_pages.downloads import attachment, csv_attachment
 
 # Characters XML (and so XLSX and DOCX) cannot hold; they sometimes come with pasted text.
 XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -91,20 +88,11 @@ def _filename(compilations, extension):
     return f"information-requests.{extension}"
 
 
-def attachment(content, content_type, filename):
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    return response
-
-
 def write_csv(compilations):
     """One row per state and question."""
-    buffer = io.StringIO()
-    buffer.write("\ufeff")  # lets spreadsheet programs read UTF-8
-    writer = csv.writer(buffer)
     marking = narrowest(c.marking for c in compilations)
-    writer.writerow([neutralise(marking_line(label_of(marking)))])
-    writer.writerow(
+    rows = [
+        [marking_line(label_of(marking))],
         [
             _("Information request"),
             _("Question number"),
@@ -116,8 +104,8 @@ def write_csv(compilations):
             _("Handling marking"),
             _("Late"),
             _("Submitted"),
-        ]
-    )
+        ],
+    ]
     for compilation in compilations:
         for item in compilation.items:
             for entry in item.entries:
@@ -134,10 +122,8 @@ def write_csv(compilations):
                     _("yes") if response.late else "",
                     _date(response.submitted_at),
                 ]
-                writer.writerow([neutralise(cell) for cell in row])
-    return attachment(
-        buffer.getvalue().encode("utf-8"), "text/csv; charset=utf-8", _filename(compilations, "csv")
-    )
+                rows.append(row)
+    return csv_attachment(rows, _filename(compilations, "csv"))
 
 
 def _text_cell(sheet, row, column, value):

@@ -180,7 +180,7 @@ def ical_view(request, page):
     import vobject
     from dateutil import tz
 
-    from network_pages.exports import attachment
+    from network_pages.downloads import attachment
 
     calendar = vobject.iCalendar()
     calendar.add("prodid").value = "-//Network of Correspondents on Migration//Sessions//EN"
