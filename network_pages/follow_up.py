@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
@@ -92,9 +93,9 @@ def response_rates(sources):
     for row in AddressedState.objects.filter(request_id__in=ids).select_related("member_state"):
         addressed[row.request_id].add(row.member_state_id)
         states[row.member_state_id] = row.member_state
-    statuses = {}
+    statuses = defaultdict(dict)
     for response in StateResponse.objects.filter(request_id__in=ids).select_related("member_state"):
-        statuses[response.request_id, response.member_state_id] = response
+        statuses[response.request_id][response.member_state_id] = response
         states[response.member_state_id] = response.member_state
     reminded = {}
     for request_id, state_id, day in ResponseReminder.objects.filter(
@@ -105,9 +106,8 @@ def response_rates(sources):
     rates = {}
     for request_id in ids:
         rate = ResponseRate()
-        responded = {state_id for (req, state_id) in statuses if req == request_id}
-        for state_id in addressed[request_id] | responded:
-            response = statuses.get((request_id, state_id))
+        for state_id in addressed[request_id] | statuses[request_id].keys():
+            response = statuses[request_id].get(state_id)
             row = StateStatus(
                 state=states[state_id],
                 status=response.status if response else NONE,
@@ -126,8 +126,17 @@ def response_rate(page):
     return response_rates([source])[source.pk]
 
 
-def correspondents_of(state):
-    return active_members_of(CORRESPONDENTS).filter(groups=state.group_id)
+def correspondents_by_state(states):
+    """{state pk: its active correspondents}, in one query however many states."""
+    memberships = get_user_model().groups.through.objects
+    state_of_group = {state.group_id: state.pk for state in states}
+    rows = memberships.filter(
+        group_id__in=state_of_group, user__in=active_members_of(CORRESPONDENTS)
+    ).select_related("user")
+    found = defaultdict(list)
+    for row in rows:
+        found[state_of_group[row.group_id]].append(row.user)
+    return found
 
 
 def remind(page, states, *, by=None, today=None):
@@ -136,8 +145,9 @@ def remind(page, states, *, by=None, today=None):
     source = original(page)
     today = today or timezone.localdate()
     reminded = []
+    correspondents = correspondents_by_state(states)
     for state in states:
-        recipients = list(correspondents_of(state))
+        recipients = correspondents[state.pk]
         if not recipients:
             continue
         with transaction.atomic():
