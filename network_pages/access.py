@@ -311,11 +311,6 @@ def speaks_for_state(user, member_state_id):
     return is_editor(user) or (is_member(user) and member_state_id in state_ids(user))
 
 
-def can_edit_response(user, member_state):
-    """The state's correspondents write its response; the Office enters answers sent by e-mail."""
-    return speaks_for_state(user, member_state.pk)
-
-
 def state_ids(user):
     """Ids of the member states whose group the user belongs to (read once per user object)."""
     if not user.is_authenticated:
@@ -328,6 +323,12 @@ def state_ids(user):
         )
         user._network_state_ids = cached
     return cached
+
+
+def single_state(user):
+    """The member state of a user who belongs to exactly one, else None."""
+    ids = state_ids(user)
+    return MemberState.objects.get(pk=next(iter(ids))) if len(ids) == 1 else None
 
 
 def can_edit_profile(user, profile_user):

@@ -22,7 +22,7 @@ from network_pages import access
 from network_pages.downloads import csv_attachment
 from network_pages.models import Attendance, Invitation, MemberState
 from network_pages.translations import original
-from network_pages.views import render_subpage
+from network_pages.views import render_subpage, state_to_act_for
 
 
 class AttendanceForm(forms.ModelForm):
@@ -32,22 +32,8 @@ class AttendanceForm(forms.ModelForm):
         widgets = {"mode": forms.RadioSelect}
 
 
-def _state_for(request, code):
-    """The state whose registrations the user manages: their own, or any one for the Office."""
-    if code is None:
-        states = MemberState.objects.filter(pk__in=access.state_ids(request.user))
-        if len(states) != 1:
-            raise PermissionDenied
-        state = states[0]
-    else:
-        state = get_object_or_404(MemberState, code=code.upper())
-    if not access.speaks_for_state(request.user, state.pk):
-        raise PermissionDenied
-    return state
-
-
 def register_view(request, page, code=None):
-    state = _state_for(request, code)
+    state = state_to_act_for(request.user, code)
     source = original(page)
     is_open = source.specific.last_day >= timezone.localdate()
     form = AttendanceForm(request.POST or None)

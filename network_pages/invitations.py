@@ -23,7 +23,7 @@ from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 
 from network_pages import access
-from network_pages.models import Invitation, MemberState
+from network_pages.models import Invitation
 from network_pages.notifications import notify
 from network_pages.people import activation_url, create_person, find_person
 from network_pages.requests import active_members_of
@@ -369,8 +369,8 @@ class NominationForm(PersonForm):
 
 def nominate_view(request, page):
     """A correspondent nominates a national expert of their administration."""
-    states = MemberState.objects.filter(pk__in=access.state_ids(request.user))
-    if access.level(request.user) != access.Level.MEMBER or len(states) != 1:
+    state = access.single_state(request.user)
+    if access.level(request.user) != access.Level.MEMBER or state is None:
         raise PermissionDenied
     closed = why_not_open(page, Invitation.Kind.NATIONAL)
     if closed:
@@ -378,7 +378,7 @@ def nominate_view(request, page):
         return redirect(page.url)
     form = NominationForm(request.POST or None, session=page)
     if request.method == "POST" and form.is_valid():
-        invitation = nominate(page, form.cleaned_data, member_state=states[0], by=request.user)
+        invitation = nominate(page, form.cleaned_data, member_state=state, by=request.user)
         messages.success(
             request,
             _("%(name)s is proposed to the Office, which will confirm the invitation.")
@@ -386,7 +386,7 @@ def nominate_view(request, page):
         )
         return redirect(page.url)
     nominations = Invitation.objects.filter(
-        session=original(page), member_state=states[0]
+        session=original(page), member_state=state
     ).select_related("user")
     return render_subpage(
         request,
@@ -394,5 +394,5 @@ def nominate_view(request, page):
         "network_pages/sessions/nominate.html",
         form=form,
         nominations=nominations,
-        member_state=states[0],
+        member_state=state,
     )

@@ -28,6 +28,7 @@ from network_pages.models import (
     StateResponse,
 )
 from network_pages.translations import original
+from network_pages.views import state_to_act_for
 
 ANSWER_MAX_LENGTH = 20_000
 
@@ -207,15 +208,7 @@ def _store_original(upload, response, user):
 
 
 def _response_for(page, code, user, *, create=True):
-    if code is None:
-        states = MemberState.objects.filter(pk__in=access.state_ids(user))
-        if len(states) != 1:
-            raise PermissionDenied
-        member_state = states[0]
-    else:
-        member_state = get_object_or_404(MemberState, code=code.upper())
-    if not access.can_edit_response(user, member_state):
-        raise PermissionDenied
+    member_state = state_to_act_for(user, code)
     if page.status == page.DRAFT:
         raise Http404
     source = original(page)
