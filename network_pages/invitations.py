@@ -81,8 +81,9 @@ def why_not_invitable(person):
     return None
 
 
-def already_invited(session, person):
-    theirs = Invitation.objects.filter(session=original(session), user=person)
+def already_invited(source, person):
+    """Why `person` cannot be invited to `source` (the session as first written) again."""
+    theirs = Invitation.objects.filter(session=source, user=person)
     pending = theirs.filter(status=Status.NOMINATED) | theirs.current()
     if pending.exists():
         return _("This person is already invited to this session, or nominated for it.")
@@ -90,8 +91,8 @@ def already_invited(session, person):
 
 
 def why_not_open(session, kind):
-    """None when the session takes experts of this kind; otherwise why not."""
-    session = original(session).specific
+    """None when the session (as first written, specific) takes experts of this kind; otherwise
+    why not."""
     if session.last_day < timezone.localdate():
         return _("The session is over: nobody can be invited to it any more.")
     if session.kind != "thematic":
@@ -171,13 +172,14 @@ def open_invitation(invitation, *, by):
 @transaction.atomic
 def invite(session, people, *, ends_on, organisation="", by):
     """The Office invites external experts: each gets an account and the session."""
-    problem = why_not_open(session, Invitation.Kind.EXTERNAL)
+    source = original(session).specific
+    problem = why_not_open(source, Invitation.Kind.EXTERNAL)
     if problem:
         raise NotInvitable(problem)
     invitations = []
     for data in people:
         invitation = Invitation.objects.create(
-            session=original(session),
+            session=source,
             user=_person(data),
             kind=Invitation.Kind.EXTERNAL,
             organisation=organisation,
@@ -196,18 +198,19 @@ def invite(session, people, *, ends_on, organisation="", by):
 @transaction.atomic
 def nominate(session, data, *, member_state, by):
     """A correspondent proposes a national expert; the Office decides."""
-    problem = why_not_open(session, Invitation.Kind.NATIONAL)
+    source = original(session).specific
+    problem = why_not_open(source, Invitation.Kind.NATIONAL)
     if problem:
         raise NotInvitable(problem)
     invitation = Invitation.objects.create(
-        session=original(session),
+        session=source,
         user=_person(data),
         kind=Invitation.Kind.NATIONAL,
         organisation=data.get("organisation", ""),
         position=data.get("position", ""),
         member_state=member_state,
         status=Status.NOMINATED,
-        ends_on=original(session).specific.last_day,
+        ends_on=source.last_day,
         nominated_by=by,
     )
     log(invitation.session, "network.invitation.nominate", user=by, data=_data(invitation))
@@ -224,9 +227,9 @@ def confirm(invitation, *, by):
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.status != Status.NOMINATED:
         return None
-    problem = why_not_open(invitation.session, Invitation.Kind.NATIONAL) or why_not_invitable(
-        invitation.user
-    )
+    problem = why_not_open(
+        invitation.session.specific, Invitation.Kind.NATIONAL
+    ) or why_not_invitable(invitation.user)
     if problem:
         raise NotInvitable(problem)
     invitation.status, invitation.decided_by, invitation.decided_at = (
@@ -300,16 +303,17 @@ def invitations_view(request, page):
     """The Office's list of a session's invitations and nominations, and its invitation form."""
     if not access.is_editor(request.user):
         raise PermissionDenied
-    closed = why_not_open(page, Invitation.Kind.EXTERNAL)
-    form = InvitationForm(request.POST or None, initial={"ends_on": page.last_day})
-    people = PeopleFormSet(request.POST or None, prefix="people", form_kwargs={"session": page})
+    source = original(page).specific
+    closed = why_not_open(source, Invitation.Kind.EXTERNAL)
+    form = InvitationForm(request.POST or None, initial={"ends_on": source.last_day})
+    people = PeopleFormSet(request.POST or None, prefix="people", form_kwargs={"session": source})
     if request.method == "POST" and closed:
         form.is_valid()  # keep what was typed
         form.add_error(None, closed)
     elif request.method == "POST" and form.is_valid() and people.is_valid():
         chosen = [person.cleaned_data for person in people if person.has_changed()]
         invitations = invite(
-            page,
+            source,
             chosen,
             ends_on=form.cleaned_data["ends_on"],
             organisation=form.cleaned_data["organisation"],
@@ -321,7 +325,7 @@ def invitations_view(request, page):
             % {"names": ", ".join(str(invitation.user) for invitation in invitations)},
         )
         return redirect(page.url + page.reverse_subpage("invitations"))
-    invitations = Invitation.objects.filter(session=original(page)).select_related(
+    invitations = Invitation.objects.filter(session=source).select_related(
         "user", "member_state", "nominated_by"
     )
     return render_subpage(
@@ -372,22 +376,23 @@ def nominate_view(request, page):
     state = access.single_state(request.user)
     if access.level(request.user) != access.Level.MEMBER or state is None:
         raise PermissionDenied
-    closed = why_not_open(page, Invitation.Kind.NATIONAL)
+    source = original(page).specific
+    closed = why_not_open(source, Invitation.Kind.NATIONAL)
     if closed:
         messages.error(request, closed)
         return redirect(page.url)
-    form = NominationForm(request.POST or None, session=page)
+    form = NominationForm(request.POST or None, session=source)
     if request.method == "POST" and form.is_valid():
-        invitation = nominate(page, form.cleaned_data, member_state=state, by=request.user)
+        invitation = nominate(source, form.cleaned_data, member_state=state, by=request.user)
         messages.success(
             request,
             _("%(name)s is proposed to the Office, which will confirm the invitation.")
             % {"name": invitation.user},
         )
         return redirect(page.url)
-    nominations = Invitation.objects.filter(
-        session=original(page), member_state=state
-    ).select_related("user")
+    nominations = Invitation.objects.filter(session=source, member_state=state).select_related(
+        "user"
+    )
     return render_subpage(
         request,
         page,

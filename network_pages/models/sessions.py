@@ -176,6 +176,7 @@ class SessionPage(RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from network_pages import access, invitations, sessions
+        from network_pages.translations import original
 
         context = super().get_context(request, *args, **kwargs)
         context["agenda"] = self.numbered_agenda()
@@ -191,7 +192,7 @@ class SessionPage(RoutablePageMixin, Page):
             and len(access.state_ids(request.user)) == 1
         )
         context["can_nominate"] = context["can_register"] and (
-            invitations.why_not_open(self, "national") is None
+            invitations.why_not_open(original(self).specific, "national") is None
         )
         return context
 
