@@ -42,13 +42,14 @@ def convocation_deadline(page):
     return last_compliant_date(page.starts_on)
 
 
-def recipients_of(page):
-    """Every active correspondent, and the people invited to a thematic session."""
+def recipients_of(source):
+    """Every active correspondent, and the people invited to a thematic session (`source`: the
+    session as first written)."""
     people = list(active_members_of(CORRESPONDENTS))
-    if page.kind == "thematic":
+    if source.kind == "thematic":
         invited = (
             Invitation.objects.current()
-            .filter(session=original(page), user__is_active=True)
+            .filter(session=source, user__is_active=True)
             .select_related("user")
         )
         people += [invitation.user for invitation in invited]
@@ -58,15 +59,15 @@ def recipients_of(page):
 @transaction.atomic
 def send_convocation(page, *, by, override_reason="", today=None):
     today = today or timezone.localdate()
-    page = original(page).specific  # the session as first written holds the rules' facts
-    if not page.agenda_items.exists():
+    source = original(page).specific  # the session as first written holds the rules' facts
+    if not source.agenda_items.exists():
         raise ConvocationRefused(_("A convocation cannot be sent without a draft agenda."))
-    if not page.live:
+    if not source.live:
         raise ConvocationRefused(_("Publish the session first: its convocation links to it."))
-    deadline = convocation_deadline(page)
+    deadline = convocation_deadline(source)
     late = today > deadline
     override_reason = override_reason.strip()
-    if late and page.kind == "plenary" and not override_reason:
+    if late and source.kind == "plenary" and not override_reason:
         raise ConvocationRefused(
             _(
                 "A plenary session is convened at least 30 working days ahead: the last day to "
@@ -74,8 +75,7 @@ def send_convocation(page, *, by, override_reason="", today=None):
             )
             % {"date": date_format(deadline, "DATE_FORMAT")}
         )
-    source = original(page)
-    recipients = recipients_of(page)
+    recipients = recipients_of(source)
     convocation = Convocation.objects.create(
         session=source,
         sent_by=by,
@@ -84,7 +84,7 @@ def send_convocation(page, *, by, override_reason="", today=None):
         override_reason=override_reason if late else "",
     )
     convocation.recipients.set(recipients)
-    notify(recipients, "session_convocation", {"session": source.specific})
+    notify(recipients, "session_convocation", {"session": source})
     log(
         source,
         "network.session.convene",
@@ -111,13 +111,14 @@ class ConvocationForm(forms.Form):
 
 def office_facts(page):
     """What the Office needs on the session page: the convocation deadline and what was sent."""
+    source = original(page)
     convocations = (
-        Convocation.objects.filter(session=original(page))
+        Convocation.objects.filter(session=source)
         .select_related("sent_by")
         .annotate(recipient_count=Count("recipients"))
     )
     return {
-        "last_compliant_date": convocation_deadline(page),
+        "last_compliant_date": convocation_deadline(source),
         "convocations": list(convocations),
     }
 
@@ -125,14 +126,16 @@ def office_facts(page):
 def convene_view(request, page):
     if not access.is_editor(request.user):
         raise PermissionDenied
+    source = original(page)
     form = ConvocationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             convocation = send_convocation(
-                page, by=request.user, override_reason=form.cleaned_data["override_reason"]
+                source, by=request.user, override_reason=form.cleaned_data["override_reason"]
             )
         except ConvocationRefused as refusal:
-            form.add_error("override_reason" if page.agenda_items.exists() else None, str(refusal))
+            field = "override_reason" if source.agenda_items.exists() else None
+            form.add_error(field, str(refusal))
         else:
             count = convocation.recipients.count()
             messages.success(
@@ -151,9 +154,9 @@ def convene_view(request, page):
         "network_pages/sessions/convene.html",
         form=form,
         agenda=page.numbered_agenda(),
-        last_compliant_date=convocation_deadline(page),
+        last_compliant_date=convocation_deadline(source),
         today=timezone.localdate(),
-        recipient_count=len(recipients_of(page)),
+        recipient_count=len(recipients_of(source)),
     )
 
 
