@@ -11,7 +11,6 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -35,7 +34,7 @@ class AttendanceForm(forms.ModelForm):
 def register_view(request, page, code=None):
     state = state_to_act_for(request.user, code)
     source = original(page)
-    is_open = source.specific.last_day >= timezone.localdate()
+    is_open = not source.specific.is_over
     form = AttendanceForm(request.POST or None)
     if request.method == "POST" and not is_open:
         form.is_valid()  # keep what was typed
@@ -72,7 +71,7 @@ def unregister_view(request, page, pk):
     participant = get_object_or_404(Attendance, pk=pk, session=source)
     if not access.speaks_for_state(request.user, participant.member_state_id):
         raise PermissionDenied
-    if source.specific.last_day < timezone.localdate():
+    if source.specific.is_over:
         messages.error(request, _("The session is over: registrations are closed."))
     else:
         participant.delete()

@@ -181,6 +181,7 @@ def compilation_view(request, page, export=None):
         raise Http404
     form = StateFilterForm(request.GET or None, states=filter_states(page))
     valid = form.is_valid()
+    codes = form.cleaned_data["state"] if valid else ()
     if export is not None:
         if form.is_bound and not valid:
             return HttpResponseBadRequest(
@@ -190,13 +191,12 @@ def compilation_view(request, page, export=None):
         writer = exports.WRITERS.get(export)
         if writer is None:
             raise Http404
-        return writer([build(request.user, page, form.cleaned_data["state"] if valid else ())])
-    compilation = build(request.user, page, form.cleaned_data["state"] if valid else ())
+        return writer([build(request.user, page, codes)])
     return render_subpage(
         request,
         page,
         "network_pages/requests/compilation.html",
-        compilation=compilation,
+        compilation=build(request.user, page, codes),
         form=form,
         query_string=request.GET.urlencode() if valid else "",
     )

@@ -93,7 +93,7 @@ def already_invited(source, person):
 def why_not_open(session, kind):
     """None when the session (as first written, specific) takes experts of this kind; otherwise
     why not."""
-    if session.last_day < timezone.localdate():
+    if session.is_over:
         return _("The session is over: nobody can be invited to it any more.")
     if session.kind != "thematic":
         return _("A plenary session is closed-door: experts are invited to thematic sessions.")

@@ -95,7 +95,6 @@ def _response_rates(request, home):
 
 
 def _upcoming_sessions(request, home):
-    from django.db.models import F
     from django.db.models.functions import Coalesce
     from django.utils import timezone
 
@@ -105,7 +104,7 @@ def _upcoming_sessions(request, home):
         viewable(request.user, SessionPage.objects.descendant_of(home))
         .annotate(last=Coalesce("ends_on", "starts_on"))
         .filter(last__gte=timezone.localdate())
-        .order_by("starts_on", F("pk"))
+        .order_by("starts_on", "pk")
     )
     return [{"title": s.title, "url": s.url, "date": s.starts_on} for s in sessions[:RECENT_LIMIT]]
 

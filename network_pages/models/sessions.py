@@ -47,10 +47,9 @@ class SessionIndexPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         sessions = viewable(request.user, SessionPage.objects.descendant_of(self)).specific()
-        today = timezone.localdate()
         ordered = sorted(sessions, key=lambda session: session.starts_on)
-        context["upcoming"] = [s for s in ordered if s.last_day >= today]
-        context["past"] = [s for s in reversed(ordered) if s.last_day < today]
+        context["upcoming"] = [s for s in ordered if not s.is_over]
+        context["past"] = [s for s in reversed(ordered) if s.is_over]
         return context
 
 
@@ -86,6 +85,11 @@ class SessionPage(RoutablePageMixin, Page):
     @property
     def last_day(self):
         return self.ends_on or self.starts_on
+
+    @property
+    def is_over(self):
+        """Past its last day (Europe/Paris): registrations and invitations are closed."""
+        return self.last_day < timezone.localdate()
 
     @property
     def accepts_national_experts(self):
