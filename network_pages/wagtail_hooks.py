@@ -35,81 +35,52 @@ def check_document_access(document, request):
         raise PermissionDenied
 
 
-@hooks.register("register_log_actions")
-def register_network_log_actions(actions):
-    actions.register_action(
-        "network.access.grant", _("Grant access"), _("Access granted to a user or group")
-    )
-    actions.register_action(
-        "network.access.revoke", _("Revoke access"), _("Access revoked from a user or group")
-    )
-    actions.register_action(
-        "network.designation.record", _("Record designation"), _("Designation recorded")
-    )
-    actions.register_action(
-        "network.designation.activate", _("Activate account"), _("Account activated")
-    )
-    actions.register_action(
-        "network.designation.end", _("End designation"), _("Designation ended, account closed")
-    )
-    actions.register_action("network.profile.edit", _("Edit profile"), _("Profile edited"))
-    actions.register_action(
-        "network.actor.save", _("Save national actor"), _("National network actor saved")
-    )
-    actions.register_action(
-        "network.actor.delete", _("Remove national actor"), _("National network actor removed")
-    )
-    actions.register_action("network.request.open", _("Open request"), _("Request opened"))
-    actions.register_action(
-        "network.request.propose", _("Propose request"), _("Request proposed by a state")
-    )
-    actions.register_action("network.response.saved", _("Save answers"), _("Draft answers saved"))
-    actions.register_action(
-        "network.response.submitted", _("Submit answers"), _("Answers submitted")
-    )
-    actions.register_action(
-        "network.response.reopened", _("Reopen answers"), _("Submitted answers reopened")
-    )
-    actions.register_action(
+# The project's audit actions: (action, label, message), in English and French.
+LOG_ACTIONS = [
+    ("network.access.grant", _("Grant access"), _("Access granted to a user or group")),
+    ("network.access.revoke", _("Revoke access"), _("Access revoked from a user or group")),
+    ("network.designation.record", _("Record designation"), _("Designation recorded")),
+    ("network.designation.activate", _("Activate account"), _("Account activated")),
+    ("network.designation.end", _("End designation"), _("Designation ended, account closed")),
+    ("network.profile.edit", _("Edit profile"), _("Profile edited")),
+    ("network.actor.save", _("Save national actor"), _("National network actor saved")),
+    ("network.actor.delete", _("Remove national actor"), _("National network actor removed")),
+    ("network.request.open", _("Open request"), _("Request opened")),
+    ("network.request.propose", _("Propose request"), _("Request proposed by a state")),
+    ("network.response.saved", _("Save answers"), _("Draft answers saved")),
+    ("network.response.submitted", _("Submit answers"), _("Answers submitted")),
+    ("network.response.reopened", _("Reopen answers"), _("Submitted answers reopened")),
+    (
         "network.response.entered",
         _("Enter answers from an e-mail"),
         _("Answers entered by the Office from an e-mail"),
-    )
-    actions.register_action("network.request.close", _("Close request"), _("Request closed"))
-    actions.register_action("network.session.convene", _("Convene session"), _("Convocation sent"))
-    actions.register_action(
-        "network.invitation.invite", _("Invite expert"), _("Expert invited to a session")
-    )
-    actions.register_action(
-        "network.invitation.nominate", _("Nominate expert"), _("National expert nominated")
-    )
-    actions.register_action(
+    ),
+    ("network.request.close", _("Close request"), _("Request closed")),
+    ("network.session.convene", _("Convene session"), _("Convocation sent")),
+    ("network.invitation.invite", _("Invite expert"), _("Expert invited to a session")),
+    ("network.invitation.nominate", _("Nominate expert"), _("National expert nominated")),
+    (
         "network.invitation.confirm",
         _("Confirm expert"),
         _("National expert's invitation confirmed"),
-    )
-    actions.register_action(
-        "network.invitation.withdraw", _("Withdraw invitation"), _("Invitation withdrawn")
-    )
-    actions.register_action("network.invitation.end", _("End invitation"), _("Invitation ended"))
-    actions.register_action(
-        "network.attendance.register", _("Register participant"), _("Participant registered")
-    )
-    actions.register_action(
+    ),
+    ("network.invitation.withdraw", _("Withdraw invitation"), _("Invitation withdrawn")),
+    ("network.invitation.end", _("End invitation"), _("Invitation ended")),
+    ("network.attendance.register", _("Register participant"), _("Participant registered")),
+    (
         "network.attendance.unregister",
         _("Remove participant"),
         _("Participant's registration removed"),
-    )
-    actions.register_action(
-        "network.request.remind",
-        _("Remind states"),
-        _("States that have not answered reminded"),
-    )
-    actions.register_action(
-        "network.restriction.mirror",
-        _("Mirror privacy"),
-        _("Privacy mirrored from a translation"),
-    )
+    ),
+    ("network.request.remind", _("Remind states"), _("States that have not answered reminded")),
+    ("network.restriction.mirror", _("Mirror privacy"), _("Privacy mirrored from a translation")),
+]
+
+
+@hooks.register("register_log_actions")
+def register_network_log_actions(actions):
+    for action, label, message in LOG_ACTIONS:
+        actions.register_action(action, label, message)
 
 
 class DesignationIndexView(IndexView):
