@@ -38,14 +38,14 @@ def build():
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
-    from network_pages.models import (
+    from network_pages.accounts.models import MemberState
+    from network_pages.core.roles import CORRESPONDENTS, OFFICE
+    from network_pages.information_requests.models import (
         Answer,
         InformationRequestPage,
-        MemberState,
         RequestIndexPage,
         StateResponse,
     )
-    from network_pages.roles import CORRESPONDENTS, OFFICE
 
     User = get_user_model()
     states = list(MemberState.objects.all())
@@ -88,7 +88,7 @@ def main():
     setup_test_environment()
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
-        from network_pages.models import MemberState
+        from network_pages.accounts.models import MemberState
 
         users, page = build()
         states = MemberState.objects.count()

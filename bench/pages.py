@@ -32,8 +32,8 @@ def build():
     from django.contrib.auth.models import Group
 
     from network_pages import access
-    from network_pages.models import IntranetHomePage, IntranetPage
-    from network_pages.roles import CORRESPONDENTS, EXPERTS, OFFICE
+    from network_pages.core.roles import CORRESPONDENTS, EXPERTS, OFFICE
+    from network_pages.intranet.models import IntranetHomePage, IntranetPage
 
     root = IntranetHomePage.objects.get(locale__language_code="en")
     sections = []
@@ -56,7 +56,7 @@ def build():
         users[name] = user
     for section in sections[:10]:
         access.grant(users["expert"], section)
-    from network_pages.models import MemberProfile, MemberState
+    from network_pages.accounts.models import MemberProfile, MemberState
 
     correspondents = Group.objects.get(name=CORRESPONDENTS)
     states = list(MemberState.objects.all())

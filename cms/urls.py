@@ -8,8 +8,8 @@ from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.urls import serve_pattern
 
-from network_pages import files
-from network_pages.views import ActivationView, LoginView
+from network_pages.access import serving as files
+from network_pages.accounts.views import ActivationView, LoginView
 from search import views as search_views
 
 urlpatterns = [

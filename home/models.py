@@ -5,7 +5,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from network_pages.blocks import ContentStreamBlock
+from network_pages.core.blocks import ContentStreamBlock
 
 
 class HomePage(Page):

@@ -11,11 +11,12 @@ class NetworkPagesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import checks, requests, signals  # noqa: F401
+        from network_pages.access import checks, restrictions  # noqa: F401
+        from network_pages.information_requests import lifecycle  # noqa: F401
 
 
 class NetworkUsersAppConfig(WagtailUsersAppConfig):
     """Wagtail's users app, with the network's user forms (listed in INSTALLED_APPS)."""
 
     default = False
-    user_viewset = "network_pages.admin_users.UserViewSet"
+    user_viewset = "network_pages.accounts.admin.UserViewSet"

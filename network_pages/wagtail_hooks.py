@@ -1,38 +1,14 @@
-from django.conf import settings
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
+"""Wagtail discovers hooks only here: each domain's hooks live in its own `hooks.py`."""
+
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.ui.components import Component
-from wagtail.admin.views.generic.models import IndexView
-from wagtail.admin.viewsets.model import ModelViewSet
 
-from network_pages.access import can_view, is_editor
-from network_pages.forms import DesignationForm
-from network_pages.models import ClosureDay, Designation
+from network_pages.access import hooks as access_hooks
+from network_pages.accounts import hooks as accounts_hooks
+from network_pages.sessions import hooks as sessions_hooks
 
-
-# Ordered after Wagtail's check_view_restrictions (order 0): the wrapper runs inside it.
-@hooks.register("on_serve_page", order=100)
-def enforce_access_policy(serve_next):
-    def serve(page, request, serve_args, serve_kwargs):
-        if not can_view(request.user, page):
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
-            raise PermissionDenied
-        return serve_next(page, request, serve_args, serve_kwargs)
-
-    return serve
-
-
-# Covers Wagtail's own document view too, should it ever be mounted.
-@hooks.register("before_serve_document")
-def check_document_access(document, request):
-    if not can_view(request.user, document):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
-        raise PermissionDenied
+__all__ = ["access_hooks", "accounts_hooks", "sessions_hooks"]
 
 
 # The project's audit actions: (action, label, message), in English and French.
@@ -81,80 +57,3 @@ LOG_ACTIONS = [
 def register_network_log_actions(actions):
     for action, label, message in LOG_ACTIONS:
         actions.register_action(action, label, message)
-
-
-class DesignationIndexView(IndexView):
-    def get_base_queryset(self):
-        return super().get_base_queryset().select_related("user", "member_state")
-
-
-class DesignationViewSet(ModelViewSet):
-    model = Designation
-    index_view_class = DesignationIndexView
-    icon = "user"
-    menu_label = _("Designations")
-    menu_order = 250
-    add_to_admin_menu = True
-    list_display = [
-        "user",
-        "member_state",
-        "institution",
-        "designated_on",
-        "ends_on",
-        "activated_at",
-    ]
-    list_filter = ["member_state"]
-    search_fields = ["user__first_name", "user__last_name", "user__email", "institution"]
-    search_backend_name = None  # plain database lookups across the related user
-    inspect_view_enabled = True
-
-    def get_form_class(self, for_update=False):
-        return DesignationForm
-
-
-@hooks.register("register_admin_viewset")
-def register_designation_viewset():
-    return DesignationViewSet("designations")
-
-
-class ClosureDayViewSet(ModelViewSet):
-    """The Council of Europe's closure days, which the Office keeps: they are not working days
-    when a convocation's 30 working days are counted."""
-
-    model = ClosureDay
-    icon = "date"
-    menu_label = _("Closure days")
-    menu_order = 260
-    add_to_admin_menu = True
-    list_display = ["day", "label"]
-    form_fields = ["day", "label"]
-    search_fields = ["label"]
-    search_backend_name = None
-
-
-@hooks.register("register_admin_viewset")
-def register_closure_day_viewset():
-    return ClosureDayViewSet("closure-days")
-
-
-class PlenaryScheduleWarning(Component):
-    """Shown to the SRSG and the Office when the year that needs a plenary has none planned."""
-
-    order = 50
-    template_name = "network_pages/admin/plenary_warning.html"
-
-    def __init__(self, message):
-        self.message = message
-
-    def get_context_data(self, parent_context):
-        return {"message": self.message}
-
-
-@hooks.register("construct_homepage_panels")
-def warn_about_the_plenary_schedule(request, panels):
-    from network_pages.sessions import plenary_schedule_problem
-
-    if is_editor(request.user):
-        problem = plenary_schedule_problem()
-        if problem:
-            panels.append(PlenaryScheduleWarning(problem))

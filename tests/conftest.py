@@ -10,8 +10,8 @@ from wagtail.models import Locale
 import pytest
 
 from home.models import HomePage
-from network_pages.models import IntranetHomePage
-from network_pages.roles import CORRESPONDENTS, EXPERTS, OFFICE, SRSG
+from network_pages.core.roles import CORRESPONDENTS, EXPERTS, OFFICE, SRSG
+from network_pages.intranet.models import IntranetHomePage
 from tests.factories import IntranetPageFactory, UserFactory
 
 

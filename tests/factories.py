@@ -4,7 +4,8 @@ from django.contrib.auth.models import Group
 import factory
 import wagtail_factories
 
-from network_pages.models import IntranetPage, MemberState
+from network_pages.accounts.models import MemberState
+from network_pages.intranet.models import IntranetPage
 
 
 class UserFactory(factory.django.DjangoModelFactory):

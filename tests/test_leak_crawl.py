@@ -11,8 +11,8 @@ from wagtail.models import Collection, Page
 import pytest
 
 from home.models import StandardPage
-from network_pages.models import IntranetHomePage
-from network_pages.roles import INTRANET_COLLECTION
+from network_pages.core.roles import INTRANET_COLLECTION
+from network_pages.intranet.models import IntranetHomePage
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 

@@ -51,7 +51,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "network_pages.middleware.IntranetGateMiddleware",
+    "network_pages.access.middleware.IntranetGateMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -68,7 +68,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "network_pages.context_processors.network",
+                "network_pages.intranet.context_processors.network",
             ],
         },
     },

@@ -3,8 +3,8 @@ collection: data every environment needs, not only the demo."""
 
 from django.db import migrations
 
-from network_pages.member_states import MEMBER_STATES, state_group_name
-from network_pages.roles import INTRANET_COLLECTION, NETWORK_GROUPS, VIEW_RESTRICTED_PAGE
+from network_pages.core.member_states import MEMBER_STATES, state_group_name
+from network_pages.core.roles import INTRANET_COLLECTION, NETWORK_GROUPS, VIEW_RESTRICTED_PAGE
 
 
 def forwards(apps, schema_editor):

@@ -6,7 +6,7 @@ import uuid
 
 from django.db import migrations
 
-from network_pages.roles import CORRESPONDENTS, EXPERTS, INTRANET_SLUG, OFFICE, SRSG
+from network_pages.core.roles import CORRESPONDENTS, EXPERTS, INTRANET_SLUG, OFFICE, SRSG
 
 HOMES = {
     "en": ("Special Representative on Migration and Refugees", "home"),

@@ -4,7 +4,7 @@ import uuid
 
 from django.db import migrations
 
-from network_pages.roles import OFFICE, SRSG
+from network_pages.core.roles import OFFICE, SRSG
 
 TITLES = {"en": ("Member directory", "directory"), "fr": ("Annuaire des membres", "annuaire")}
 

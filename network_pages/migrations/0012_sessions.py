@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import migrations, models
 
 
-from network_pages.roles import OFFICE, SRSG
+from network_pages.core.roles import OFFICE, SRSG
 
 TITLES = {"en": ("Sessions", "sessions"), "fr": ("Sessions", "sessions")}
 

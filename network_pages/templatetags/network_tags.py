@@ -64,6 +64,6 @@ def get_item(mapping, key):
 @register.filter
 def marking_label(code):
     """The translated label of a handling marking stored as a code (e.g. in a revision)."""
-    from network_pages.models import Marking
+    from network_pages.information_requests.models import Marking
 
     return Marking(code).label if code in Marking.values else ""

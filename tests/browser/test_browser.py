@@ -17,7 +17,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
 from home.models import HomePage
-from network_pages.roles import CORRESPONDENTS
+from network_pages.core.roles import CORRESPONDENTS
 from tests.factories import UserFactory
 
 CHROMIUM = "/usr/bin/chromium"
@@ -190,8 +190,12 @@ def test_home_is_readable_without_javascript_and_skip_link_comes_first(site_url,
 def test_a_correspondent_answers_a_request_on_a_phone(site_url, browser, correspondent):
     import datetime
 
-    from network_pages.models import InformationRequestPage, RequestIndexPage, StateResponse
-    from network_pages.requests import open_request
+    from network_pages.information_requests.lifecycle import open_request
+    from network_pages.information_requests.models import (
+        InformationRequestPage,
+        RequestIndexPage,
+        StateResponse,
+    )
 
     index = RequestIndexPage.objects.get(locale__language_code="en")
     request_page = InformationRequestPage(
@@ -237,15 +241,15 @@ def test_the_office_follows_a_request_filters_its_compilation_and_downloads_it(
 
     from openpyxl import load_workbook
 
-    from network_pages.models import (
+    from network_pages.accounts.models import MemberState
+    from network_pages.core.roles import OFFICE
+    from network_pages.information_requests.models import (
         Answer,
         InformationRequestPage,
-        MemberState,
         RequestIndexPage,
         ResponseReminder,
         StateResponse,
     )
-    from network_pages.roles import OFFICE
 
     UserFactory(username="corr-de", roles=[CORRESPONDENTS], state="DE")
     office = UserFactory(username="office", roles=[OFFICE])
@@ -304,16 +308,16 @@ def test_an_invited_expert_finds_their_session_and_a_state_registers_on_a_phone(
 
     from wagtail.models import Collection
 
-    from network_pages.invitations import invite
-    from network_pages.models import (
+    from network_pages.core.roles import INTRANET_COLLECTION, OFFICE
+    from network_pages.files.models import NetworkDocument
+    from network_pages.sessions.invitations import invite
+    from network_pages.sessions.models import (
         AgendaItem,
         Attendance,
-        NetworkDocument,
         SessionIndexPage,
         SessionPaper,
         ThematicSessionPage,
     )
-    from network_pages.roles import INTRANET_COLLECTION, OFFICE
 
     office = UserFactory(username="office", roles=[OFFICE])
     index = SessionIndexPage.objects.get(locale__language_code="en")

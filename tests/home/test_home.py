@@ -3,7 +3,7 @@
 import pytest
 
 from home.models import HomePage, StandardPage
-from network_pages.models import IntranetHomePage
+from network_pages.intranet.models import IntranetHomePage
 from tests.conftest import translate
 
 pytestmark = pytest.mark.django_db

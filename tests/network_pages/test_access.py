@@ -7,7 +7,7 @@ from wagtail.models import Page
 import pytest
 
 from network_pages import access
-from network_pages.roles import CORRESPONDENTS, EXPERTS, VIEW_RESTRICTED_PAGE_PERM
+from network_pages.core.roles import CORRESPONDENTS, EXPERTS, VIEW_RESTRICTED_PAGE_PERM
 
 pytestmark = [pytest.mark.sqlite, pytest.mark.django_db]
 

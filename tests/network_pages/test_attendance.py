@@ -7,8 +7,13 @@ import io
 import openpyxl
 import pytest
 
-from network_pages.invitations import invite
-from network_pages.models import Attendance, Invitation, PlenarySessionPage, ThematicSessionPage
+from network_pages.sessions.invitations import invite
+from network_pages.sessions.models import (
+    Attendance,
+    Invitation,
+    PlenarySessionPage,
+    ThematicSessionPage,
+)
 from tests.network_pages.test_sessions import make_session
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]

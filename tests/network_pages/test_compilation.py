@@ -16,15 +16,15 @@ import openpyxl
 import pytest
 from bs4 import BeautifulSoup
 
-from network_pages.models import (
+from network_pages.accounts.models import MemberState
+from network_pages.core.roles import CORRESPONDENTS
+from network_pages.information_requests.lifecycle import close_request
+from network_pages.information_requests.models import (
     Answer,
     InformationRequestPage,
-    MemberState,
     RequestIndexPage,
     StateResponse,
 )
-from network_pages.requests import close_request
-from network_pages.roles import CORRESPONDENTS
 from tests.conftest import translate
 from tests.factories import UserFactory
 

@@ -9,9 +9,10 @@ from wagtail.models import GroupPagePermission, Page, Site
 import pytest
 
 from home.models import HomePage
-from network_pages.member_states import MEMBER_STATES
-from network_pages.models import IntranetHomePage, IntranetPage, MemberState
-from network_pages.roles import NETWORK_GROUPS, OFFICE, SRSG
+from network_pages.accounts.models import MemberState
+from network_pages.core.member_states import MEMBER_STATES
+from network_pages.core.roles import NETWORK_GROUPS, OFFICE, SRSG
+from network_pages.intranet.models import IntranetHomePage, IntranetPage
 
 pytestmark = pytest.mark.django_db
 
@@ -75,7 +76,7 @@ def test_seed_demo_is_idempotent_and_uses_the_demo_password(monkeypatch):
     assert IntranetPage.objects.filter(slug="welcome").count() == 2
     assert IntranetPage.objects.filter(closed=True).count() == 2
     assert Site.objects.get(is_default_site=True).port == 8000
-    from network_pages.models import InformationRequestPage, StateResponse
+    from network_pages.information_requests.models import InformationRequestPage, StateResponse
 
     statuses = {page.slug: page.status for page in InformationRequestPage.objects.all()}
     assert statuses == {

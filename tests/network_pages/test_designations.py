@@ -11,8 +11,8 @@ from django.utils import timezone
 
 import pytest
 
-from network_pages.models import Designation, MemberProfile, MemberState
-from network_pages.people import end_due_designations
+from network_pages.accounts.designations import end_due_designations
+from network_pages.accounts.models import Designation, MemberProfile, MemberState
 
 pytestmark = pytest.mark.django_db
 
@@ -120,7 +120,7 @@ def test_an_end_date_deactivates_the_account_by_cron_and_members_see_a_former_co
     person.set_password("pw-123456-long")
     person.save()
     designation = Designation.objects.get(user=person)
-    from network_pages.people import activate
+    from network_pages.accounts.designations import activate
 
     activate(person)
     designation.ends_on = TODAY - datetime.timedelta(days=1)
@@ -181,7 +181,7 @@ def test_the_office_ends_a_designation_in_the_admin_and_the_account_closes_at_on
     person.set_password("pw-123456-long")
     person.save()
     designation = Designation.objects.get(user=person)
-    from network_pages.people import activate
+    from network_pages.accounts.designations import activate
 
     activate(person)
     edit_url = reverse("designations:edit", args=[designation.pk])

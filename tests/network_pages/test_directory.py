@@ -8,8 +8,8 @@ from django.contrib.auth.models import Group
 import pytest
 import vobject
 
-from network_pages.models import MemberProfile, MemberState, NationalNetworkActor
-from network_pages.roles import CORRESPONDENTS
+from network_pages.accounts.models import MemberProfile, MemberState, NationalNetworkActor
+from network_pages.core.roles import CORRESPONDENTS
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -70,7 +70,7 @@ def test_invited_experts_are_refused_the_directory_and_its_exports(client, membe
 
 def test_even_a_grant_does_not_open_contact_details_to_an_expert(client, members):
     from network_pages import access
-    from network_pages.models import DirectoryPage
+    from network_pages.directory.models import DirectoryPage
 
     access.grant(members.expert, DirectoryPage.objects.get(locale__language_code="en"))
     client.force_login(members.expert)
@@ -264,7 +264,7 @@ def test_members_without_a_profile_yet_are_listed(client, members):
 def test_former_correspondents_contact_details_are_in_no_export(client, members):
     import datetime
 
-    from network_pages.models import Designation
+    from network_pages.accounts.models import Designation
 
     Designation.objects.create(
         user=members.corr_de,

@@ -9,9 +9,13 @@ import docx
 import openpyxl
 import pytest
 
-from network_pages.models import AddressedState, InformationRequestPage, StateResponse
-from network_pages.roles import CORRESPONDENTS
-from network_pages.translations import original
+from network_pages.core.roles import CORRESPONDENTS
+from network_pages.core.translations import original
+from network_pages.information_requests.models import (
+    AddressedState,
+    InformationRequestPage,
+    StateResponse,
+)
 from tests.conftest import translate
 from tests.factories import UserFactory
 from tests.network_pages.test_compilation import make_request, respond

@@ -12,7 +12,7 @@ from wagtail.models import Collection
 import pytest
 from PIL import Image as PILImage
 
-from network_pages.roles import INTRANET_COLLECTION
+from network_pages.core.roles import INTRANET_COLLECTION
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 

@@ -9,17 +9,21 @@ from django.utils import timezone
 
 import pytest
 
-from network_pages.follow_up import response_rate, send_due_reminders, window_start
-from network_pages.models import (
+from network_pages.accounts.models import MemberState
+from network_pages.core.roles import CORRESPONDENTS
+from network_pages.information_requests.follow_up import (
+    response_rate,
+    send_due_reminders,
+    window_start,
+)
+from network_pages.information_requests.lifecycle import close_request, open_request
+from network_pages.information_requests.models import (
     AddressedState,
     InformationRequestPage,
-    MemberState,
     RequestIndexPage,
     ResponseReminder,
     StateResponse,
 )
-from network_pages.requests import close_request, open_request
-from network_pages.roles import CORRESPONDENTS
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -12,20 +12,19 @@ from wagtail.models import Collection
 import pytest
 
 from network_pages import access
-from network_pages.invitations import end_due_invitations
-from network_pages.models import (
-    DirectoryPage,
-    InformationRequestPage,
+from network_pages.access.models import PageUserObjectPermission
+from network_pages.core.roles import CORRESPONDENTS, EXPERTS, INTRANET_COLLECTION
+from network_pages.directory.models import DirectoryPage
+from network_pages.files.models import NetworkDocument
+from network_pages.information_requests.models import InformationRequestPage, RequestIndexPage
+from network_pages.sessions.convocations import send_convocation
+from network_pages.sessions.invitations import end_due_invitations
+from network_pages.sessions.models import (
     Invitation,
-    NetworkDocument,
-    PageUserObjectPermission,
-    RequestIndexPage,
     SessionIndexPage,
     SessionPaper,
     ThematicSessionPage,
 )
-from network_pages.roles import CORRESPONDENTS, EXPERTS, INTRANET_COLLECTION
-from network_pages.sessions import send_convocation
 from tests.conftest import translate
 from tests.factories import IntranetPageFactory, UserFactory
 from tests.network_pages.test_sessions import make_session
@@ -146,7 +145,7 @@ def test_the_invitation_form_says_what_is_wrong_and_keeps_what_was_typed(client,
 @pytest.fixture
 def invited(people, sessions):
     """An expert invited to the thematic session until the day after it."""
-    from network_pages.invitations import invite
+    from network_pages.sessions.invitations import invite
 
     thematic, *_rest = sessions
     [invitation] = invite(
@@ -296,7 +295,7 @@ def test_the_thematic_convocation_reaches_its_invited_participants(people, sessi
 
 
 def test_no_invitation_switches_an_account_on_or_reaches_another_role(client, people, sessions):
-    from network_pages.roles import OFFICE
+    from network_pages.core.roles import OFFICE
 
     thematic, *_rest = sessions
     suspended = UserFactory(username="corr-pl", roles=[CORRESPONDENTS], state="PL", is_active=False)

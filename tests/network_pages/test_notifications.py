@@ -11,8 +11,8 @@ from django.utils import timezone
 import pytest
 
 from network_pages import access
-from network_pages.models import Notification
-from network_pages.notifications import notify, send_pending
+from network_pages.notifications.models import Notification
+from network_pages.notifications.outbox import notify, send_pending
 
 pytestmark = pytest.mark.django_db
 
@@ -80,7 +80,7 @@ def test_failed_sending_is_retried_with_back_off_then_marked_failed(people, page
     settings.NOTIFICATIONS_MAX_ATTEMPTS = 2
     notify([people.corr_fr], "access_granted", {"page": pages.meeting})
     with mock.patch(
-        "network_pages.notifications.EmailMessage.send", side_effect=OSError("SMTP down")
+        "network_pages.notifications.outbox.EmailMessage.send", side_effect=OSError("SMTP down")
     ):
         assert send_pending() == (0, 1)
     row = Notification.objects.get()
@@ -92,7 +92,7 @@ def test_failed_sending_is_retried_with_back_off_then_marked_failed(people, page
     row.next_attempt_at = timezone.now() - timedelta(seconds=1)
     row.save()
     with mock.patch(
-        "network_pages.notifications.EmailMessage.send", side_effect=OSError("SMTP down")
+        "network_pages.notifications.outbox.EmailMessage.send", side_effect=OSError("SMTP down")
     ):
         send_pending()
     assert Notification.objects.get().status == "failed"
@@ -128,7 +128,7 @@ def test_a_crash_while_sending_keeps_what_was_already_sent(people, pages):
         return 1
 
     with (
-        mock.patch("network_pages.notifications.EmailMessage.send", send_then_crash),
+        mock.patch("network_pages.notifications.outbox.EmailMessage.send", send_then_crash),
         pytest.raises(SystemExit),
     ):
         send_pending()
@@ -147,7 +147,9 @@ def test_a_mail_server_failure_after_commit_does_not_break_the_users_action(
     people, pages, django_capture_on_commit_callbacks
 ):
     with (
-        mock.patch("network_pages.notifications.EmailMessage.send", side_effect=OSError("down")),
+        mock.patch(
+            "network_pages.notifications.outbox.EmailMessage.send", side_effect=OSError("down")
+        ),
         django_capture_on_commit_callbacks(execute=True),
     ):
         notify([people.corr_fr], "access_granted", {"page": pages.meeting})

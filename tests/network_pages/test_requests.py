@@ -10,8 +10,9 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 import pytest
 
 from network_pages import access
-from network_pages.models import InformationRequestPage, MemberState, RequestIndexPage
-from network_pages.requests import open_request
+from network_pages.accounts.models import MemberState
+from network_pages.information_requests.lifecycle import open_request
+from network_pages.information_requests.models import InformationRequestPage, RequestIndexPage
 from tests.conftest import translate
 from tests.factories import UserFactory
 
@@ -262,7 +263,7 @@ def test_the_intranet_home_lists_the_requests_awaiting_my_state(client, people, 
         return html[start : html.index("</section>", start)]
 
     assert "Asylum statistics" in awaiting_panel()
-    from network_pages.models import StateResponse
+    from network_pages.information_requests.models import StateResponse
 
     StateResponse.objects.create(
         request=page, member_state=MemberState.objects.get(code="FR"), status="submitted"

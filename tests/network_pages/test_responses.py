@@ -8,15 +8,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 import pytest
 
 from network_pages import access
-from network_pages.models import (
+from network_pages.accounts.models import MemberProfile, MemberState
+from network_pages.information_requests.lifecycle import open_request
+from network_pages.information_requests.models import (
     InformationRequestPage,
-    MemberProfile,
-    MemberState,
     RequestIndexPage,
     ResponseRevision,
     StateResponse,
 )
-from network_pages.requests import open_request
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -270,7 +269,7 @@ def test_a_request_page_with_46_states_and_20_questions_costs_fixed_queries(clie
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from network_pages.models import Answer
+    from network_pages.information_requests.models import Answer
 
     index = RequestIndexPage.objects.get(locale=tree.en)
 
@@ -380,7 +379,7 @@ def test_an_emailed_answer_is_late_only_if_the_email_came_after_the_deadline(
 
 
 def test_a_closed_request_records_no_answer_but_keeps_what_was_typed(client, people, request_page):
-    from network_pages.requests import close_request
+    from network_pages.information_requests.lifecycle import close_request
 
     close_request(request_page)
     client.force_login(people.corr_fr)

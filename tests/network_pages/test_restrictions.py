@@ -8,8 +8,8 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 
 import pytest
 
-from network_pages.checks import check_view_restrictions
-from network_pages.roles import NETWORK_GROUPS
+from network_pages.access.checks import check_view_restrictions
+from network_pages.core.roles import NETWORK_GROUPS
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 

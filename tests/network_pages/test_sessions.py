@@ -12,7 +12,14 @@ from wagtail.models import PageLogEntry
 
 import pytest
 
-from network_pages.models import (
+from network_pages.core.roles import CORRESPONDENTS
+from network_pages.sessions.convocations import (
+    ConvocationRefused,
+    plenary_schedule_problem,
+    plenary_year,
+    send_convocation,
+)
+from network_pages.sessions.models import (
     AgendaItem,
     ClosureDay,
     Convocation,
@@ -20,14 +27,7 @@ from network_pages.models import (
     SessionIndexPage,
     ThematicSessionPage,
 )
-from network_pages.roles import CORRESPONDENTS
-from network_pages.sessions import (
-    ConvocationRefused,
-    plenary_schedule_problem,
-    plenary_year,
-    send_convocation,
-)
-from network_pages.working_days import (
+from network_pages.sessions.working_days import (
     is_working_day,
     last_compliant_date,
     working_days_between,
@@ -292,8 +292,9 @@ def test_a_session_page_costs_the_same_queries_with_2_or_12_papers(client, tree,
 
     from wagtail.models import Collection
 
-    from network_pages.models import NetworkDocument, SessionPaper
-    from network_pages.roles import INTRANET_COLLECTION
+    from network_pages.core.roles import INTRANET_COLLECTION
+    from network_pages.files.models import NetworkDocument
+    from network_pages.sessions.models import SessionPaper
 
     collection = Collection.objects.get(name=INTRANET_COLLECTION, depth=2)
     thematic = {"model": ThematicSessionPage, "external_participants": True}
@@ -305,7 +306,7 @@ def test_a_session_page_costs_the_same_queries_with_2_or_12_papers(client, tree,
             document.file.save(f"paper-{order}.txt", ContentFile(b"paper"), save=False)
             document.save()
             SessionPaper.objects.create(page=session, document=document, sort_order=order)
-    from network_pages.invitations import invite
+    from network_pages.sessions.invitations import invite
 
     for session in (small, large):
         person = {

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from network_pages.sessions import plenary_schedule_problem, plenary_year
+from network_pages.sessions.convocations import plenary_schedule_problem, plenary_year
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from network_pages.people import end_due_designations
+from network_pages.accounts.designations import end_due_designations
 
 
 class Command(BaseCommand):

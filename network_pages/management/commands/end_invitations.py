@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from network_pages.invitations import end_due_invitations
+from network_pages.sessions.invitations import end_due_invitations
 
 
 class Command(BaseCommand):

@@ -18,28 +18,29 @@ from wagtail.models import Collection, Locale, Page, Site
 from PIL import Image as PILImage
 
 from home.models import HomePage, StandardPage
-from network_pages.demo_sessions import seed_sessions
-from network_pages.follow_up import remind
-from network_pages.models import (
-    AddressedState,
-    Answer,
+from network_pages.accounts.designations import record_designation
+from network_pages.accounts.models import (
     Designation,
-    InformationRequestPage,
-    IntranetHomePage,
-    IntranetPage,
-    Marking,
     MemberProfile,
     MemberState,
     NationalNetworkActor,
+)
+from network_pages.core.roles import CORRESPONDENTS, EXPERTS, INTRANET_COLLECTION, OFFICE, SRSG
+from network_pages.demo.sessions import seed_sessions
+from network_pages.information_requests.answering import snapshot
+from network_pages.information_requests.follow_up import remind
+from network_pages.information_requests.lifecycle import close_request
+from network_pages.information_requests.models import (
+    AddressedState,
+    Answer,
+    InformationRequestPage,
+    Marking,
     RequestIndexPage,
     RequestQuestion,
     ResponseRevision,
     StateResponse,
 )
-from network_pages.people import record_designation
-from network_pages.requests import close_request
-from network_pages.responses import snapshot
-from network_pages.roles import CORRESPONDENTS, EXPERTS, INTRANET_COLLECTION, OFFICE, SRSG
+from network_pages.intranet.models import IntranetHomePage, IntranetPage
 
 DEMO_HOST, DEMO_PORT = "127.0.0.1", 8000
 

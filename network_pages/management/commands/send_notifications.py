@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from network_pages.notifications import send_pending
+from network_pages.notifications.outbox import send_pending
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from network_pages.follow_up import reminder_days, send_due_reminders
+from network_pages.information_requests.follow_up import reminder_days, send_due_reminders
 
 
 class Command(BaseCommand):

@@ -1,0 +1,45 @@
+"""Who may see what: the one access policy of the site (see `policy`), and the grants."""
+
+from network_pages.access.grants import base_page, grant, revoke
+from network_pages.access.policy import (
+    Level,
+    can_edit_national_network,
+    can_edit_profile,
+    can_view,
+    can_view_response_original,
+    forget,
+    granted_pages,
+    is_editor,
+    is_member,
+    is_public,
+    level,
+    roles,
+    scope,
+    single_state,
+    speaks_for_state,
+    state_ids,
+    viewable,
+)
+
+__all__ = [
+    "Level",
+    "base_page",
+    "can_edit_national_network",
+    "can_edit_profile",
+    "can_view",
+    "can_view_response_original",
+    "forget",
+    "grant",
+    "granted_pages",
+    "is_editor",
+    "is_member",
+    "is_public",
+    "level",
+    "revoke",
+    "roles",
+    "scope",
+    "single_state",
+    "speaks_for_state",
+    "state_ids",
+    "viewable",
+]

@@ -1,0 +1,160 @@
+"""Designations and accounts (R1b): record, activate, end. Every step is logged and notified.
+
+The state groups of a designated person always follow their current designations
+(`sync_state_groups`); only recording a new designation switches an account on, so an Office
+suspension is never undone by an edit, an old link or a login.
+"""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.models import Group
+from django.contrib.auth.tokens import default_token_generator
+from django.db import transaction
+from django.db.models import Count
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from wagtail.log_actions import log
+
+from network_pages.accounts.models import Designation, MemberProfile, MemberState
+from network_pages.core.roles import CORRESPONDENTS
+from network_pages.notifications.outbox import notify
+
+
+def activation_url(user):
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    with translation.override(user.language):
+        path = reverse("activate_account", kwargs={"uidb64": uid, "token": token})
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def find_person(email):
+    User = get_user_model()
+    return User.objects.filter(email__iexact=User.objects.normalize_email(email)).first()
+
+
+def create_person(*, email, first_name, last_name, language):
+    """A new account that cannot log in before it is activated."""
+    User = get_user_model()
+    email = User.objects.normalize_email(email).lower()
+    username, suffix = email[:150], 1
+    while User.objects.filter(username__iexact=username).exists():
+        suffix += 1
+        username = f"{email[:140]}-{suffix}"
+    user = User(username=username, email=email, first_name=first_name, last_name=last_name)
+    user.language = language
+    user.set_unusable_password()
+    user.save()
+    return user
+
+
+def sync_state_groups(user):
+    """The person's state groups are exactly those of their current, activated designations."""
+    current = Designation.objects.current().filter(user=user, activated_at__isnull=False)
+    wanted = set(
+        MemberState.objects.filter(designations__in=current).values_list("group_id", flat=True)
+    )
+    state_groups = set(MemberState.objects.values_list("group_id", flat=True))
+    held = set(user.groups.filter(pk__in=state_groups).values_list("pk", flat=True))
+    if held - wanted:
+        user.groups.remove(*(held - wanted))
+    if wanted - held:
+        user.groups.add(*(wanted - held))
+
+
+@transaction.atomic
+def record_designation(designation, *, by=None):
+    """Save a designation, set up the person's profile, and invite or enrol them."""
+    is_new = designation.pk is None
+    if is_new:
+        designation.recorded_by = by
+    designation.save()
+    user = designation.user
+    profile, created = MemberProfile.objects.get_or_create(user=user)
+    if (is_new and not designation.has_ended) or created or profile.member_state_id is None:
+        # A new designation is a new role; later edits leave what the member wrote alone.
+        profile.member_state = designation.member_state
+        profile.institution = designation.institution
+        profile.position = designation.position
+        profile.save()
+    log(designation, "network.designation.record", user=by)
+    if designation.has_ended:
+        end_designations_of(user, by=by)
+    elif is_new:
+        if not user.is_active:
+            user.is_active = True
+            user.save(update_fields=["is_active"])
+        if user.has_usable_password():
+            enrol(designation)
+        else:
+            notify(
+                [user],
+                "designation_activation",
+                {"designation": designation, "activation_url": activation_url(user)},
+            )
+    sync_state_groups(user)
+    return designation
+
+
+def enrol(designation):
+    """Make the person a correspondent of the designating state (the account stays as it is)."""
+    designation.user.groups.add(Group.objects.get(name=CORRESPONDENTS))
+    if designation.activated_at is None:
+        designation.activated_at = timezone.now()
+        designation.save(update_fields=["activated_at"])
+
+
+@transaction.atomic
+def activate(user):
+    """Called once the person has set a password through the activation link."""
+    for designation in Designation.objects.current().filter(user=user):
+        enrol(designation)
+        log(designation, "network.designation.activate", user=user)
+    sync_state_groups(user)
+
+
+def end_designations_of(user, *, by=None, today=None):
+    """Deactivate the account when none of its designations is current any more."""
+    if not user.is_active:
+        return False
+    # One query: this runs for every logged-in request (DesignationBackend).
+    designations = Designation.objects.filter(user=user)
+    counts = designations.aggregate(
+        total=Count("pk"), current=Count("pk", filter=Designation.objects.current_q(today))
+    )
+    if not counts["total"] or counts["current"]:
+        return False
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    for designation in designations.ended(today):
+        log(designation, "network.designation.end", user=by)
+    return True
+
+
+def end_due_designations(today=None):
+    """Deactivate every account whose designations have all ended; returns how many."""
+    User = get_user_model()
+    candidates = User.objects.filter(
+        is_active=True, designations__in=Designation.objects.ended(today)
+    ).distinct()
+    count = 0
+    for user in candidates:
+        if end_designations_of(user, today=today):
+            count += 1
+        else:
+            sync_state_groups(user)  # an ended designation beside a current one
+    return count
+
+
+class DesignationBackend(ModelBackend):
+    """Every way of logging in (front-end, admin, activation) closes an account whose
+    designations have all ended, and refuses it."""
+
+    def user_can_authenticate(self, user):
+        if not super().user_can_authenticate(user):
+            return False
+        return not end_designations_of(user)

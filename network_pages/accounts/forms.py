@@ -1,0 +1,109 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from network_pages.accounts.designations import create_person, find_person
+from network_pages.accounts.models import Designation
+
+
+class LoginForm(AuthenticationForm):
+    """Says why a former correspondent cannot log in any more (the authentication backend,
+    network_pages.people.DesignationBackend, closes the account)."""
+
+    def clean(self):
+        try:
+            return super().clean()
+        except forms.ValidationError:
+            user = get_user_model().objects.filter(username=self.cleaned_data.get("username"))
+            user = user.first()
+            password = self.cleaned_data.get("password") or ""
+            if user is not None and not user.is_active and user.check_password(password):
+                ended = user.designations.order_by("-ends_on").first()
+                if ended is not None and ended.has_ended:
+                    raise forms.ValidationError(
+                        _("Your designation ended on %(date)s: your account is now closed."),
+                        code="designation_ended",
+                        params={"date": date_format(ended.ends_on)},
+                    ) from None
+            raise
+
+
+class DesignationForm(WagtailAdminModelForm):
+    """The Office's form: the designation, and the person it designates."""
+
+    first_name = forms.CharField(label=_("first name"), max_length=150)
+    last_name = forms.CharField(label=_("last name"), max_length=150)
+    email = forms.EmailField(
+        label=_("e-mail address"),
+        help_text=_("The activation e-mail goes to this address."),
+    )
+    language = forms.ChoiceField(
+        label=_("preferred language"), choices=get_user_model().LANGUAGE_CHOICES
+    )
+
+    class Meta:
+        model = Designation
+        fields = [
+            "member_state",
+            "institution",
+            "position",
+            "designated_on",
+            "designating_authority",
+            "ends_on",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            user = self.instance.user
+            activated = self.instance.activated_at is not None
+            for name in ("first_name", "last_name", "email", "language"):
+                self.fields[name].initial = getattr(user, name)
+                # Once the person has activated the account, it is theirs to keep up to date.
+                self.fields[name].disabled = activated
+
+    def clean(self):
+        from network_pages.access import is_editor
+
+        cleaned = super().clean()
+        start, end = cleaned.get("designated_on"), cleaned.get("ends_on")
+        if start and end and end < start:
+            self.add_error("ends_on", _("The end of designation cannot precede its date."))
+        email = cleaned.get("email")
+        if email and not self.fields["email"].disabled:
+            person = find_person(email)
+            if person is not None and person.pk != self.instance.user_id:
+                if person.is_superuser or person.is_staff or is_editor(person):
+                    self.add_error(
+                        "email",
+                        _("This address belongs to an SRSG, Office or administrator account."),
+                    )
+                elif self.instance.pk:
+                    self.add_error("email", _("This address is already used by another account."))
+        return cleaned
+
+    def save(self, commit=True):
+        from network_pages.accounts.designations import record_designation
+
+        designation = super().save(commit=False)
+        data = self.cleaned_data
+        if designation.user_id is None:
+            existing = find_person(data["email"])
+            designation.user = existing or create_person(
+                email=data["email"],
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                language=data["language"],
+            )
+        elif designation.activated_at is None:
+            user = designation.user
+            user.first_name, user.last_name = data["first_name"], data["last_name"]
+            user.language, user.email = data["language"], data["email"].lower()
+            user.save(update_fields=["first_name", "last_name", "language", "email"])
+        if commit:
+            record_designation(designation, by=getattr(self, "for_user", None))
+        return designation

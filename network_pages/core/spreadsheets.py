@@ -1,0 +1,65 @@
+"""XLSX helpers shared by every export: text cells that are never formulas, sheet titles Excel
+accepts, and one-sheet tables."""
+
+import io
+import re
+
+from django.utils.translation import gettext as _
+
+from network_pages.core.downloads import attachment
+
+# Characters XML (and so XLSX and DOCX) cannot hold; they sometimes come with pasted text.
+XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+# Excel refuses these sheet names.
+RESERVED_SHEET_TITLES = {"history"}
+
+
+SHEET_TITLE_ILLEGAL = re.compile(r"[\[\]:*?/\\]")
+
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def clean(text):
+    return XML_ILLEGAL.sub("", text or "")
+
+
+def _text_cell(sheet, row, column, value):
+    """A cell that holds text, never a formula, whatever the text starts with."""
+    cell = sheet.cell(row=row, column=column, value=clean(str(value)) if value != "" else None)
+    if isinstance(value, str) and cell.value is not None:
+        cell.data_type = "s"
+    return cell
+
+
+def _sheet_title(title, taken):
+    base = SHEET_TITLE_ILLEGAL.sub(" ", clean(title)).strip(" '")[:28].strip(" '")
+    base = base or _("Request")
+    candidate, n = base, 2
+    while candidate.lower() in taken or candidate.lower() in RESERVED_SHEET_TITLES:
+        candidate, n = f"{base[:25]} ({n})", n + 1
+    taken.add(candidate.lower())
+    return candidate
+
+
+def table_xlsx(title, table, filename):
+    """One sheet of rows, the first one a bold header (lists such as a session's participants)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _sheet_title(title, set())
+    for row_number, row in enumerate(table, start=1):
+        for column, value in enumerate(row, start=1):
+            cell = _text_cell(sheet, row_number, column, value)
+            if row_number == 1:
+                cell.font = Font(bold=True)
+    for letter in "ABCDEF":
+        sheet.column_dimensions[letter].width = 28
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return attachment(buffer.getvalue(), XLSX_TYPE, filename)

@@ -1,0 +1,64 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from network_pages.accounts.models import MemberProfile, NationalNetworkActor
+from network_pages.core.languages import working_language_choices
+
+
+class ProfileForm(forms.ModelForm):
+    """A member's own profile (the Office may also change the member state)."""
+
+    first_name = forms.CharField(label=_("first name"), max_length=150)
+    last_name = forms.CharField(label=_("last name"), max_length=150)
+    email = forms.EmailField(label=_("e-mail address"))
+    language = forms.ChoiceField(
+        label=_("preferred language"),
+        choices=get_user_model().LANGUAGE_CHOICES,
+        help_text=_("The interface and the network's e-mails use this language."),
+    )
+    working_languages = forms.MultipleChoiceField(
+        label=_("working languages"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = MemberProfile
+        fields = ["member_state", "institution", "position", "phone", "working_languages"]
+
+    def __init__(self, *args, office=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = self.instance.user
+        for name in ("first_name", "last_name", "email", "language"):
+            self.fields[name].initial = getattr(user, name)
+        self.fields["working_languages"].choices = working_language_choices()
+        self.fields["working_languages"].initial = self.instance.working_languages
+        if not office:
+            # The e-mail address identifies a designated person: only the Office changes it.
+            del self.fields["member_state"]
+            self.fields["email"].disabled = True
+            self.fields["email"].help_text = _("Ask the SRSG's Office to change your address.")
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].lower()
+        others = get_user_model().objects.filter(email__iexact=email)
+        if others.exclude(pk=self.instance.user_id).exists():
+            raise forms.ValidationError(_("This e-mail address is already used by another member."))
+        return email
+
+    def save(self, commit=True):
+        profile = super().save(commit=False)
+        user = profile.user
+        for name in ("first_name", "last_name", "email", "language"):
+            setattr(user, name, self.cleaned_data[name])
+        if commit:
+            user.save(update_fields=["first_name", "last_name", "email", "language"])
+            profile.save()
+        return profile
+
+
+class NationalNetworkActorForm(forms.ModelForm):
+    class Meta:
+        model = NationalNetworkActor
+        fields = ["organisation", "kind", "contact", "email", "phone"]

@@ -1,0 +1,146 @@
+from django.db import transaction
+from django.http import Http404
+from django.utils import timezone
+
+from wagtail.log_actions import log
+
+from network_pages import access
+from network_pages.accounts.rules import state_to_act_for
+from network_pages.core.translations import original
+from network_pages.information_requests.models import (
+    Answer,
+    ResponseRevision,
+    StateResponse,
+)
+
+
+class Conflict(Exception):
+    def __init__(self, current):
+        super().__init__("stale version")
+        self.current = current
+
+
+def snapshot(response, questions):
+    answers = {a.question_id: a for a in response.answers.all()}
+    return [
+        {
+            "number": number,
+            "question": question.text,
+            "text": answers[question.pk].text if question.pk in answers else "",
+            "no_information": answers[question.pk].no_information
+            if question.pk in answers
+            else False,
+            "language": answers[question.pk].language if question.pk in answers else "",
+            "marking": answers[question.pk].marking if question.pk in answers else "",
+        }
+        for number, question in questions
+    ]
+
+
+@transaction.atomic
+def save_response(response, form, user, *, submit, reopen=False, upload=None):
+    current = StateResponse.objects.select_for_update().get(pk=response.pk)
+    if current.version != form.cleaned_data["version"]:
+        raise Conflict(current)
+    if current.status == StateResponse.Status.SUBMITTED and not reopen:
+        raise Conflict(current)
+    if current.status == StateResponse.Status.SUBMITTED:
+        current.status = StateResponse.Status.DRAFT
+    for question_id, values in form.answer_values().items():
+        Answer.objects.update_or_create(response=current, question_id=question_id, defaults=values)
+    current.version += 1
+    current.updated_by = user
+    if form.office_entry:
+        current.entered_by = user
+        current.email_date = form.cleaned_data["email_date"]
+        if upload is not None:
+            current.original = _store_original(upload, current, user)
+        action = ResponseRevision.Action.ENTERED
+        received_on = current.email_date
+    else:
+        # The state now speaks for itself: the answer is no longer the Office's transcription.
+        current.entered_by, current.email_date = None, None
+        action = ResponseRevision.Action.SAVED
+        received_on = timezone.localdate()
+    if submit:
+        current.status = StateResponse.Status.SUBMITTED
+        current.submitted_at = timezone.now()
+        current.late = received_on > current.request.deadline
+        if not form.office_entry:
+            action = ResponseRevision.Action.SUBMITTED
+    current.save()
+    ResponseRevision.objects.create(
+        response=current,
+        version=current.version,
+        action=action,
+        author=user,
+        answers=snapshot(current, form.questions),
+    )
+    log(current, f"network.response.{action}", user=user)
+    return current
+
+
+def _store_original(upload, response, user):
+    from wagtail.documents import get_document_model
+    from wagtail.models import Collection
+
+    from network_pages.core.roles import INTRANET_COLLECTION
+
+    document = get_document_model()(
+        title=upload.name,
+        collection=Collection.objects.get(name=INTRANET_COLLECTION, depth=2),
+        uploaded_by_user=user,
+    )
+    document.attach_to(response)
+    document.file.save(upload.name, upload, save=False)
+    document.save()
+    return document
+
+
+def _response_for(page, code, user, *, create=True):
+    member_state = state_to_act_for(user, code)
+    if page.status == page.DRAFT:
+        raise Http404
+    source = original(page)
+    if not create:
+        # Opening the form records nothing: the response exists from its first save.
+        existing = StateResponse.objects.filter(request=source, member_state=member_state).first()
+        return existing or StateResponse(request=source, member_state=member_state)
+    response, _created = StateResponse.objects.get_or_create(
+        request=source, member_state=member_state
+    )
+    return response
+
+
+def responses_for(user, source, source_questions):
+    """The responses to the request `source` that the user may see, each with the answers they
+    may see keyed by question number, in a fixed number of queries."""
+    numbers = {question.pk: number for number, question in source_questions}
+    return responses_by_request(user, {source.pk: numbers})[source.pk]
+
+
+def responses_by_request(user, numbering):
+    """{source pk: [(response, {number: answer})]} for the requests that `numbering` maps to their
+    {question pk: number}, keeping only what the user may see; three queries however many."""
+    responses = (
+        StateResponse.objects.filter(request_id__in=numbering)
+        .select_related("member_state", "entered_by", "original")
+        .prefetch_related("answers")
+    )
+    visible = {pk: [] for pk in numbering}
+    for response in responses:
+        if not access.can_view(user, response):
+            continue
+        numbers = numbering[response.request_id]
+        answers = {}
+        for answer in response.answers.all():
+            answer.response = response
+            if access.can_view(user, answer) and answer.question_id in numbers:
+                answers[numbers[answer.question_id]] = answer
+        response.original_visible = response.original_id is not None and (
+            access.can_view_response_original(user, response)
+        )
+        visible[response.request_id].append((response, answers))
+    for items in visible.values():
+        items.sort(key=lambda item: item[0].member_state.name)
+    return visible

@@ -1,0 +1,198 @@
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from wagtail.log_actions import log
+
+from network_pages.accounts.models import MemberState
+from network_pages.core.roles import CORRESPONDENTS
+from network_pages.core.translations import original, originals
+from network_pages.information_requests.lifecycle import active_members_of
+from network_pages.information_requests.models import (
+    AddressedState,
+    InformationRequestPage,
+    ResponseReminder,
+    StateResponse,
+)
+from network_pages.notifications.outbox import notify
+
+SUBMITTED, DRAFT, NONE = "submitted", "draft", "none"
+
+
+@dataclass
+class StateStatus:
+    state: MemberState
+    status: str
+    late: bool = False
+    reminded_on: date | None = None
+
+
+@dataclass
+class ResponseRate:
+    """Where a request stands: one row per addressed state, and those that answered without
+    having been addressed (designated after the request opened)."""
+
+    rows: list = field(default_factory=list)
+    others: list = field(default_factory=list)
+
+    def _count(self, status):
+        return sum(1 for row in self.rows if row.status == status)
+
+    @property
+    def addressed(self):
+        return len(self.rows)
+
+    @property
+    def submitted(self):
+        return self._count(SUBMITTED)
+
+    @property
+    def drafts(self):
+        return self._count(DRAFT)
+
+    @property
+    def missing(self):
+        return self._count(NONE)
+
+    @property
+    def percent(self):
+        return round(100 * self.submitted / self.addressed) if self.addressed else 0
+
+    def waiting(self):
+        """The addressed states that have not submitted."""
+        return [row.state for row in self.rows if row.status != SUBMITTED]
+
+
+def response_rates(sources):
+    """{source pk: ResponseRate} for requests as first written, in three queries."""
+    ids = [source.pk for source in sources]
+    addressed = defaultdict(set)
+    states = {}
+    for row in AddressedState.objects.filter(request_id__in=ids).select_related("member_state"):
+        addressed[row.request_id].add(row.member_state_id)
+        states[row.member_state_id] = row.member_state
+    statuses = defaultdict(dict)
+    for response in StateResponse.objects.filter(request_id__in=ids).select_related("member_state"):
+        statuses[response.request_id][response.member_state_id] = response
+        states[response.member_state_id] = response.member_state
+    reminded = {}
+    for request_id, state_id, day in ResponseReminder.objects.filter(
+        request_id__in=ids
+    ).values_list("request_id", "member_state_id", "day"):
+        key = request_id, state_id
+        reminded[key] = max(day, reminded.get(key, day))
+    rates = {}
+    for request_id in ids:
+        rate = ResponseRate()
+        for state_id in addressed[request_id] | statuses[request_id].keys():
+            response = statuses[request_id].get(state_id)
+            row = StateStatus(
+                state=states[state_id],
+                status=response.status if response else NONE,
+                late=bool(response and response.late),
+                reminded_on=reminded.get((request_id, state_id)),
+            )
+            (rate.rows if state_id in addressed[request_id] else rate.others).append(row)
+        rate.rows.sort(key=lambda row: row.state.name)
+        rate.others.sort(key=lambda row: row.state.name)
+        rates[request_id] = rate
+    return rates
+
+
+def response_rate(page):
+    source = original(page)
+    return response_rates([source])[source.pk]
+
+
+def correspondents_by_state(states):
+    """{state pk: its active correspondents}, in one query however many states."""
+    memberships = get_user_model().groups.through.objects
+    state_of_group = {state.group_id: state.pk for state in states}
+    rows = memberships.filter(
+        group_id__in=state_of_group, user__in=active_members_of(CORRESPONDENTS)
+    ).select_related("user")
+    found = defaultdict(list)
+    for row in rows:
+        found[state_of_group[row.group_id]].append(row.user)
+    return found
+
+
+def remind(page, states, *, by=None, today=None):
+    """Remind each state's active correspondents, unless that state was reminded of this request
+    today. Returns the states reminded."""
+    source = original(page)
+    today = today or timezone.localdate()
+    reminded = []
+    correspondents = correspondents_by_state(states)
+    for state in states:
+        recipients = correspondents[state.pk]
+        if not recipients:
+            continue
+        with transaction.atomic():
+            reminder, created = ResponseReminder.objects.get_or_create(
+                request=source,
+                member_state=state,
+                day=today,
+                defaults={"sent_by": by, "recipients": len(recipients)},
+            )
+            if not created:
+                continue
+            notify(recipients, "request_reminder", {"request": source, "state": state})
+        reminded.append(state)
+    if reminded:
+        log(
+            source,
+            "network.request.remind",
+            user=by,
+            data={"states": [state.code for state in reminded], "day": today.isoformat()},
+        )
+    return reminded
+
+
+def reminder_days(values=None):
+    """Days before the deadline, from REQUEST_REMINDER_DAYS or the given values."""
+    values = settings.REQUEST_REMINDER_DAYS if values is None else values
+    return sorted({int(days) for days in values if int(days) >= 0})
+
+
+def window_start(deadline, today, days):
+    """The first day of the reminder window `today` falls in, or None before the first window:
+    with days (7, 1), a state is reminded once from 7 days before the deadline and once more
+    from the day before it; a missed cron run is caught up the next day."""
+    started = [deadline - timedelta(days=n) for n in days if deadline - timedelta(days=n) <= today]
+    return max(started) if started else None
+
+
+def open_sources():
+    """Open requests, each once, as first written."""
+    pages = InformationRequestPage.objects.live().filter(
+        opened_at__isnull=False, closed_at__isnull=True
+    )
+    return list({source.pk: source for source in originals(pages).values()}.values())
+
+
+def send_due_reminders(*, today=None, days=None):
+    """The daily run: remind the states that have not submitted, once per reminder window."""
+    today = today or timezone.localdate()
+    days = days or reminder_days()
+    sources = [page for page in open_sources() if page.deadline >= today]
+    rates = response_rates(sources)
+    sent = {}
+    for source in sources:
+        start = window_start(source.deadline, today, days)
+        if start is None or start <= timezone.localdate(source.opened_at):
+            continue  # a window that began before the request opened: the opening notice did it
+        due = [
+            row.state
+            for row in rates[source.pk].rows
+            if row.status != SUBMITTED and (row.reminded_on is None or row.reminded_on < start)
+        ]
+        reminded = remind(source, due, today=today)
+        if reminded:
+            sent[source] = reminded
+    return sent

@@ -1,0 +1,557 @@
+"""Information requests (R13, R14): concise numbered questions sent to every member state, and the
+responses: one per state, its answers, its history, and the follow-up (the states a request was
+addressed to, the reminders sent to them)."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from network_pages.accounts.models import MemberState
+
+QUESTION_MAX_LENGTH = 600
+BACKGROUND_MAX_LENGTH = 1500
+
+
+class RequestIndexPage(RoutablePageMixin, Page):
+    """The list of information requests, one per intranet root."""
+
+    members_only = True
+
+    parent_page_types = ["network_pages.IntranetHomePage"]
+    subpage_types = ["network_pages.InformationRequestPage"]
+    max_count_per_parent = 1
+
+    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+
+    template = "network_pages/requests/request_index_page.html"
+
+    class Meta:
+        verbose_name = _("information requests")
+        verbose_name_plural = _("information request lists")
+
+    @path("")
+    def index(self, request):
+        return self.render(request)
+
+    @path("propose/")
+    def propose(self, request):
+        from network_pages.information_requests import views as services
+
+        return services.propose_view(request, self)
+
+    @path("compilations/xlsx/")
+    def compilations(self, request):
+        from network_pages.information_requests import views as compilation
+
+        return compilation.index_export_view(request, self)
+
+    def get_context(self, request, *args, **kwargs):
+        from network_pages import access
+        from network_pages.information_requests.models import StateResponse
+
+        context = super().get_context(request, *args, **kwargs)
+        requests = list(
+            access.viewable(request.user, InformationRequestPage.objects.child_of(self))
+            .select_related("requester_state")
+            .order_by("-deadline")
+        )
+        own = access.state_ids(request.user)
+        statuses = dict(
+            StateResponse.objects.filter(
+                request__translation_key__in=[r.translation_key for r in requests],
+                member_state_id__in=own,
+            ).values_list("request__translation_key", "status")
+        )
+        for page in requests:
+            page.own_status = statuses.get(page.translation_key)
+        context["open_requests"] = [r for r in requests if r.status == r.OPEN]
+        context["closed_requests"] = [r for r in requests if r.status == r.CLOSED]
+        context["proposals"] = (
+            InformationRequestPage.objects.child_of(self)
+            .filter(
+                live=False,
+                requester_state_id__in=own,
+                proposed_by__isnull=False,
+                opened_at__isnull=True,
+            )
+            .order_by("-first_published_at", "-pk")
+            if own
+            else []
+        )
+        context["can_propose"] = access.level(request.user) == access.Level.MEMBER and own
+        context["today"] = timezone.localdate()
+        return context
+
+
+class InformationRequestForm(WagtailAdminPageForm):
+    """The admin form: answered questions keep their wording (checked on the submitted inline
+    questions, so the editor gets the error on the question instead of a failed save)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        page = self.instance
+        formset = self.formsets.get("questions")
+        if not page.pk or formset is None:
+            return cleaned
+        formset.is_valid()  # cleans the inline questions, so their new wording can be compared
+        answered = dict(
+            RequestQuestion.objects.filter(page_id=page.pk, answers__isnull=False)
+            .distinct()
+            .values_list("pk", "text")
+        )
+        message = _("This question already has answers: it can be neither reworded nor removed.")
+        for form in formset.forms:
+            pk = form.instance.pk
+            if pk not in answered or not hasattr(form, "cleaned_data"):
+                continue
+            deleted = formset.can_delete and form.cleaned_data.get("DELETE")
+            reworded = (form.cleaned_data.get("text") or "").strip() != answered[pk].strip()
+            if deleted:
+                self.add_error(None, message + " " + answered[pk][:80])
+            elif reworded:
+                form.add_error("text", message)
+        return cleaned
+
+
+class InformationRequestPage(RoutablePageMixin, Page):
+    """A request: a draft until the Office publishes it (that opens it); the Office closes it."""
+
+    members_only = True  # never shown to invited experts, whatever they are granted
+    DRAFT, OPEN, CLOSED = "draft", "open", "closed"
+    LANGUAGES = [("en", _("English")), ("fr", _("French"))]
+
+    parent_page_types = ["network_pages.RequestIndexPage"]
+    subpage_types = []
+
+    request_language = models.CharField(
+        _("language of the request"), max_length=2, choices=LANGUAGES, default="en"
+    )
+    requester_state = models.ForeignKey(
+        MemberState,
+        verbose_name=_("requested by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Leave empty when the SRSG's Office makes the request."),
+    )
+    background = RichTextField(
+        _("brief factual background"),
+        blank=True,
+        features=["bold", "italic", "link", "ul", "ol"],
+        help_text=format_lazy(_("At most {limit} characters."), limit=BACKGROUND_MAX_LENGTH),
+    )
+    deadline = models.DateField(_("deadline for answers"))
+    opened_at = models.DateTimeField(_("opened"), null=True, blank=True, editable=False)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True, editable=False)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("request_language"), FieldPanel("requester_state"), FieldPanel("deadline")],
+            heading=_("Request"),
+        ),
+        FieldPanel("background"),
+        InlinePanel("questions", min_num=1, label=_("Questions")),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("background"),
+        index.RelatedFields("questions", [index.SearchField("text")]),
+    ]
+
+    template = "network_pages/requests/information_request_page.html"
+    base_form_class = InformationRequestForm
+
+    class Meta:
+        verbose_name = _("information request")
+        verbose_name_plural = _("information requests")
+
+    @property
+    def status(self):
+        if self.closed_at:
+            return self.CLOSED
+        return self.OPEN if self.opened_at else self.DRAFT
+
+    def get_status_display(self):
+        return {
+            self.DRAFT: _("draft"),
+            self.OPEN: _("open"),
+            self.CLOSED: _("closed"),
+        }[self.status]
+
+    def with_content_json(self, content):
+        """Revisions never carry the request's life cycle: it stays as the database has it."""
+        obj = super().with_content_json(content)
+        obj.opened_at, obj.closed_at = self.opened_at, self.closed_at
+        obj.proposed_by_id = self.proposed_by_id
+        return obj
+
+    def numbered_questions(self):
+        """(number, question) pairs: numbers follow the order, 1..n, with no gaps."""
+        return list(enumerate(self.questions.all(), start=1))
+
+    @path("")
+    def view(self, request):
+        return self.render(request)
+
+    @path("close/")
+    def close(self, request):
+        from network_pages.information_requests import views as services
+
+        return services.close_view(request, self)
+
+    @path("remind/")
+    def remind(self, request):
+        from network_pages.information_requests import views as follow_up
+
+        return follow_up.remind_view(request, self)
+
+    @path("compilation/")
+    def compilation(self, request):
+        from network_pages.information_requests import views as compilation
+
+        return compilation.compilation_view(request, self)
+
+    @path("compilation/<str:export>/")
+    def compilation_export(self, request, export):
+        from network_pages.information_requests import views as compilation
+
+        return compilation.compilation_view(request, self, export)
+
+    @path("answer/")
+    def answer(self, request):
+        from network_pages.information_requests import views as responses
+
+        return responses.answer_view(request, self)
+
+    @path("answer/<str:code>/")
+    def answer_state(self, request, code):
+        from network_pages.information_requests import views as responses
+
+        return responses.answer_view(request, self, code)
+
+    @path("answer/<str:code>/reopen/")
+    def reopen(self, request, code):
+        from network_pages.information_requests import views as responses
+
+        return responses.reopen_view(request, self, code)
+
+    @path("responses/<str:code>/history/")
+    def history(self, request, code):
+        from network_pages.information_requests import views as responses
+
+        return responses.history_view(request, self, code)
+
+    def get_context(self, request, *args, **kwargs):
+        from network_pages import access
+        from network_pages.core.translations import original
+        from network_pages.information_requests import answering as responses
+        from network_pages.information_requests import follow_up
+
+        context = super().get_context(request, *args, **kwargs)
+        context["questions"] = self.numbered_questions()
+        # Answers hang on the questions of the request as first written.
+        source = original(self)
+        context["source_questions"] = (
+            context["questions"] if source.pk == self.pk else source.numbered_questions()
+        )
+        visible = responses.responses_for(request.user, source, context["source_questions"])
+        own = access.state_ids(request.user)
+        context["responses"] = visible
+        context["own_responses"] = [r for r, _answers in visible if r.member_state_id in own]
+        context["own_states"] = MemberState.objects.filter(pk__in=own)
+        context["can_answer"] = access.level(request.user) == access.Level.MEMBER and own
+        if self.status != self.DRAFT:
+            rate = follow_up.response_rates([source])[source.pk]
+            context["submitted_count"], context["addressed_count"] = rate.submitted, rate.addressed
+            # Which states are still drafting is the Office's to follow, not other states'.
+            context["follow_up"] = rate if access.is_editor(request.user) else None
+        return context
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if len(strip_tags(self.background or "")) > BACKGROUND_MAX_LENGTH:
+            errors["background"] = _(
+                "The background must stay brief: at most %(limit)s characters."
+            ) % {"limit": BACKGROUND_MAX_LENGTH}
+        if self.opened_at is None and self.deadline and self.deadline <= timezone.localdate():
+            errors["deadline"] = _("A request can only be opened with a deadline in the future.")
+        errors.update(self._answered_question_errors())
+        if errors:
+            raise ValidationError(errors)
+
+    def _answered_question_errors(self):
+        """A question that has answers may be neither reworded nor removed: answers stay tied to
+        the wording they answered."""
+        if not self.pk:
+            return {}
+        answered = dict(
+            RequestQuestion.objects.filter(page_id=self.pk, answers__isnull=False)
+            .distinct()
+            .values_list("pk", "text")
+        )
+        current = {question.pk: question.text for question in self.questions.all()}
+        problems = [
+            text[:60]
+            for pk, text in answered.items()
+            if pk not in current or current[pk].strip() != text.strip()
+        ]
+        if not problems:
+            return {}
+        return {
+            "title": _(
+                "These questions already have answers and can be neither reworded nor removed "
+                "(add a new question instead): %(questions)s"
+            )
+            % {"questions": "; ".join(problems)}
+        }
+
+
+class RequestQuestion(Orderable):
+    page = ParentalKey(InformationRequestPage, on_delete=models.CASCADE, related_name="questions")
+    text = models.TextField(
+        _("question"),
+        max_length=QUESTION_MAX_LENGTH,
+        help_text=format_lazy(
+            _("One concise question, at most {limit} characters."), limit=QUESTION_MAX_LENGTH
+        ),
+    )
+
+    panels = [FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class Marking(models.TextChoices):
+    """Handling marking of an answer (R15's markings, applied to answers)."""
+
+    NETWORK = "network", _("Network only")
+    NATIONAL = "national", _("May be shared within national administrations")
+    OFFICE = "office", _("SRSG Office only")
+
+
+class StateResponse(models.Model):
+    """One member state's response to one request; its state is fixed when it is created."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        SUBMITTED = "submitted", _("submitted")
+
+    request = models.ForeignKey(
+        InformationRequestPage,
+        verbose_name=_("information request"),
+        on_delete=models.CASCADE,
+        related_name="responses",
+    )
+    member_state = models.ForeignKey(
+        MemberState, verbose_name=_("member state"), on_delete=models.PROTECT, related_name="+"
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    late = models.BooleanField(_("late"), default=False)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    version = models.PositiveIntegerField(_("version"), default=0)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("updated by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("entered by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The Office member who entered an answer received by e-mail."),
+    )
+    email_date = models.DateField(_("date of the e-mail"), null=True, blank=True)
+    original = models.ForeignKey(
+        "network_pages.NetworkDocument",
+        verbose_name=_("original e-mail or file"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("state response")
+        verbose_name_plural = _("state responses")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["request", "member_state"], name="one_response_per_state"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.request} · {self.member_state}"
+
+
+class Answer(models.Model):
+    response = models.ForeignKey(
+        StateResponse, verbose_name=_("response"), on_delete=models.CASCADE, related_name="answers"
+    )
+    question = models.ForeignKey(
+        RequestQuestion,
+        verbose_name=_("question"),
+        on_delete=models.PROTECT,
+        related_name="answers",
+    )
+    text = models.TextField(_("answer"), blank=True)
+    no_information = models.BooleanField(_("no information / not applicable"), default=False)
+    language = models.CharField(
+        _("language"), max_length=2, choices=InformationRequestPage.LANGUAGES, default="en"
+    )
+    marking = models.CharField(
+        _("handling marking"), max_length=10, choices=Marking.choices, default=Marking.NETWORK
+    )
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        constraints = [
+            models.UniqueConstraint(fields=["response", "question"], name="one_answer_per_question")
+        ]
+
+    def __str__(self):
+        return f"{self.response} · {self.question_id}"
+
+    @property
+    def is_empty(self):
+        return not self.text.strip() and not self.no_information
+
+
+class ResponseRevision(models.Model):
+    """The history of a response: who did what, when, and the answers as they then stood."""
+
+    class Action(models.TextChoices):
+        SAVED = "saved", _("draft saved")
+        SUBMITTED = "submitted", _("submitted")
+        REOPENED = "reopened", _("reopened")
+        ENTERED = "entered", _("entered by the Office from an e-mail")
+
+    response = models.ForeignKey(
+        StateResponse,
+        verbose_name=_("response"),
+        on_delete=models.CASCADE,
+        related_name="revisions",
+    )
+    version = models.PositiveIntegerField(_("version"))
+    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("date"), auto_now_add=True)
+    answers = models.JSONField(_("answers"), default=list)
+
+    class Meta:
+        ordering = ["-version", "-pk"]
+        verbose_name = _("response revision")
+        verbose_name_plural = _("response revisions")
+
+    def __str__(self):
+        return f"{self.response} v{self.version}"
+
+
+class AddressedState(models.Model):
+    """A member state a request was addressed to: it had at least one active correspondent when
+    the request opened. Response rates count out of these states."""
+
+    request = models.ForeignKey(
+        InformationRequestPage,
+        verbose_name=_("information request"),
+        on_delete=models.CASCADE,
+        related_name="addressed_states",
+    )
+    member_state = models.ForeignKey(
+        MemberState, verbose_name=_("member state"), on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("addressed state")
+        verbose_name_plural = _("addressed states")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["request", "member_state"], name="one_addressee_per_state"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.request} → {self.member_state}"
+
+
+class ResponseReminder(models.Model):
+    """A reminder sent to one state's correspondents: never twice for a request, state and day."""
+
+    request = models.ForeignKey(
+        InformationRequestPage,
+        verbose_name=_("information request"),
+        on_delete=models.CASCADE,
+        related_name="reminders",
+    )
+    member_state = models.ForeignKey(
+        MemberState, verbose_name=_("member state"), on_delete=models.PROTECT, related_name="+"
+    )
+    day = models.DateField(_("day"))
+    sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sent by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Empty for the automatic reminders."),
+    )
+    recipients = models.PositiveIntegerField(_("recipients"), default=0)
+
+    class Meta:
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        ordering = ["-day", "member_state__name_en"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["request", "member_state", "day"], name="one_reminder_per_state_and_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.request} · {self.member_state} · {self.day}"

@@ -1,0 +1,285 @@
+"""The views behind the routes of the request list and of a request."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from wagtail.log_actions import log
+
+from network_pages import access
+from network_pages.accounts.models import MemberState
+from network_pages.core.roles import OFFICE
+from network_pages.core.routing import render_subpage
+from network_pages.core.translations import original
+from network_pages.information_requests.answering import (
+    Conflict,
+    _response_for,
+    save_response,
+    snapshot,
+)
+from network_pages.information_requests.compilation import build, build_many, filter_states
+from network_pages.information_requests.follow_up import remind, response_rate
+from network_pages.information_requests.forms import ResponseForm, StateFilterForm
+from network_pages.information_requests.lifecycle import active_members_of, close_request
+from network_pages.information_requests.models import (
+    InformationRequestPage,
+    ResponseRevision,
+    StateResponse,
+)
+from network_pages.notifications.outbox import notify
+
+
+@require_POST
+def close_view(request, page):
+    if not access.is_editor(request.user):
+        raise PermissionDenied
+    if page.status == page.OPEN:
+        close_request(page, by=request.user)
+        messages.success(request, _("The request is closed."))
+    return redirect(page.url)
+
+
+def propose_view(request, index):
+    """A correspondent drafts a request for their state; it waits, unpublished, for the Office."""
+    from wagtail.models import Locale
+
+    from network_pages.information_requests.forms import ProposedRequestForm
+    from network_pages.information_requests.models import RequestQuestion
+
+    own = MemberState.objects.filter(pk__in=access.state_ids(request.user))
+    if access.level(request.user) != access.Level.MEMBER or not own:
+        raise PermissionDenied
+    form = ProposedRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        target = index
+        if data["request_language"] != index.locale.language_code:
+            locale = Locale.objects.get(language_code=data["request_language"])
+            target = index.get_translation_or_none(locale) or index
+        page = InformationRequestPage(
+            title=data["title"],
+            request_language=data["request_language"],
+            background="".join(f"<p>{line}</p>" for line in _paragraphs(data["background"])),
+            deadline=data["deadline"],
+            requester_state=own[0],
+            proposed_by=request.user,
+            live=False,
+        )
+        for order, text in enumerate(form.questions()):
+            page.questions.add(RequestQuestion(text=text, sort_order=order))
+        target.add_child(instance=page)
+        page.save_revision(user=request.user, log_action=False)
+        log(page, "network.request.propose", user=request.user)
+        notify(active_members_of(OFFICE), "request_proposed", {"request": page, "state": own[0]})
+        messages.success(request, _("Your proposal is sent to the SRSG's Office."))
+        return redirect(index.url)
+    return index.render(
+        request,
+        template="network_pages/requests/propose.html",
+        context_overrides={"form": form},
+    )
+
+
+def _paragraphs(text):
+    from django.utils.html import escape
+
+    return [escape(part.strip()) for part in text.split("\n\n") if part.strip()]
+
+
+def answer_view(request, page, code=None):
+    # Opening the form, or posting one with errors, records nothing.
+    response = _response_for(page, code, request.user, create=False)
+    request_page = response.request
+    questions = request_page.numbered_questions()
+    answers = {a.question_id: a for a in response.answers.all()} if response.pk else {}
+    office_entry = access.is_editor(request.user)
+    initial = {"version": response.version}
+    if office_entry:
+        initial["email_date"] = response.email_date
+    form = ResponseForm(
+        request.POST or None,
+        request.FILES or None,
+        questions=questions,
+        answers=answers,
+        office_entry=office_entry,
+        initial=initial,
+    )
+    conflict = None
+    if request.method == "POST" and request_page.status == request_page.CLOSED:
+        form.is_valid()  # keep what was typed on screen
+        form.add_error(None, _("This request is closed: answers are no longer recorded."))
+    elif request.method == "POST" and form.is_valid():
+        submit = "submit" in request.POST
+        if response.pk is None:
+            response = _response_for(page, code, request.user)  # the first save creates it
+        try:
+            save_response(
+                response,
+                form,
+                request.user,
+                submit=submit,
+                reopen="reopen_and_save" in request.POST,
+                upload=form.cleaned_data.get("original") if office_entry else None,
+            )
+        except Conflict as stale:
+            conflict = _conflict(stale.current, request.POST, questions, office_entry)
+            form = conflict["form"]
+        else:
+            messages.success(
+                request,
+                _("Your response has been submitted.") if submit else _("Your draft is saved."),
+            )
+            return redirect(page.url)
+    return page.render(
+        request,
+        template="network_pages/requests/answer_form.html",
+        context_overrides={
+            "form": form,
+            "state_response": response,
+            "conflict": conflict,
+        },
+    )
+
+
+def _conflict(current, data, questions, office_entry):
+    """Keep what the user typed, show what was saved meanwhile, and let them save on top of it."""
+    data = data.copy()
+    data["version"] = str(current.version)
+    theirs = {a.question_id: a for a in current.answers.all()}
+    form = ResponseForm(data, questions=questions, answers=theirs, office_entry=office_entry)
+    form.is_valid()
+    saved = {question.pk: theirs.get(question.pk) for _number, question in questions}
+    return {"form": form, "current": current, "saved": saved}
+
+
+@require_POST
+def reopen_view(request, page, code):
+    if page.status == page.CLOSED:
+        raise PermissionDenied
+    response = _response_for(page, code, request.user, create=False)
+    if response.pk is None:
+        raise Http404
+    with transaction.atomic():
+        current = StateResponse.objects.select_for_update().get(pk=response.pk)
+        if current.status == StateResponse.Status.SUBMITTED:
+            current.status = StateResponse.Status.DRAFT
+            current.version += 1
+            current.updated_by = request.user
+            current.save()
+            ResponseRevision.objects.create(
+                response=current,
+                version=current.version,
+                action=ResponseRevision.Action.REOPENED,
+                author=request.user,
+                answers=snapshot(current, current.request.numbered_questions()),
+            )
+            log(current, "network.response.reopened", user=request.user)
+    messages.success(request, _("The response is open for changes again."))
+    return redirect(page.url + page.reverse_subpage("answer_state", kwargs={"code": code}))
+
+
+def history_view(request, page, code):
+    member_state = get_object_or_404(MemberState, code=code.upper())
+    response = get_object_or_404(
+        StateResponse.objects.select_related("member_state"),
+        request=original(page),
+        member_state=member_state,
+    )
+    if not access.speaks_for_state(request.user, member_state.pk):
+        raise PermissionDenied
+    revisions = response.revisions.select_related("author")
+    return page.render(
+        request,
+        template="network_pages/requests/history.html",
+        context_overrides={"state_response": response, "revisions": revisions},
+    )
+
+
+@require_POST
+def remind_view(request, page):
+    """The Office's button: remind every state that has not submitted, or one state."""
+    if not access.is_editor(request.user):
+        raise PermissionDenied
+    if page.status != page.OPEN:
+        messages.error(request, _("Reminders can only be sent while the request is open."))
+        return redirect(page.url)
+    waiting = response_rate(page).waiting()
+    code = request.POST.get("state")
+    if code:
+        state = get_object_or_404(MemberState, code=code.upper())
+        waiting = [s for s in waiting if s.pk == state.pk]
+    reminded = remind(page, waiting, by=request.user)
+    skipped = len(waiting) - len(reminded)
+    if reminded:
+        messages.success(
+            request,
+            ngettext(
+                "A reminder was sent to %(count)d state.",
+                "A reminder was sent to %(count)d states.",
+                len(reminded),
+            )
+            % {"count": len(reminded)},
+        )
+    if skipped:
+        messages.info(
+            request,
+            ngettext(
+                "%(count)d state was not reminded: it was already reminded today or has no "
+                "active correspondent.",
+                "%(count)d states were not reminded: they were already reminded today or have no "
+                "active correspondent.",
+                skipped,
+            )
+            % {"count": skipped},
+        )
+    if not waiting:
+        messages.info(request, _("There is no state to remind."))
+    return redirect(page.url + "#follow-up")
+
+
+def compilation_view(request, page, export=None):
+    from network_pages.information_requests import exports
+
+    if page.status == page.DRAFT:
+        raise Http404
+    form = StateFilterForm(request.GET or None, states=filter_states(page))
+    valid = form.is_valid()
+    codes = form.cleaned_data["state"] if valid else ()
+    if export is not None:
+        if form.is_bound and not valid:
+            return HttpResponseBadRequest(
+                _("Unknown member state in the filter: choose states from the list."),
+                content_type="text/plain; charset=utf-8",
+            )
+        writer = exports.WRITERS.get(export)
+        if writer is None:
+            raise Http404
+        return writer([build(request.user, page, codes)])
+    return render_subpage(
+        request,
+        page,
+        "network_pages/requests/compilation.html",
+        compilation=build(request.user, page, codes),
+        form=form,
+        query_string=request.GET.urlencode() if valid else "",
+    )
+
+
+def index_export_view(request, index):
+    """Every opened request of the list the user may see, a sheet each."""
+    from network_pages import access
+    from network_pages.information_requests import exports
+    from network_pages.information_requests.models import InformationRequestPage
+
+    pages = (
+        access.viewable(request.user, InformationRequestPage.objects.child_of(index))
+        .filter(opened_at__isnull=False)
+        .select_related("requester_state")
+        .order_by("-deadline", "title")
+    )
+    return exports.write_xlsx(build_many(request.user, list(pages)))

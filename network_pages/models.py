@@ -1,0 +1,75 @@
+"""Every model of the app, for Django's model loading: each is defined in its domain's package.
+
+Domain code imports `<domain>.models` directly, never this module."""
+
+from network_pages.access.models import PageGroupObjectPermission, PageUserObjectPermission
+from network_pages.accounts.models import (
+    Designation,
+    MemberProfile,
+    MemberState,
+    NationalNetworkActor,
+    User,
+)
+from network_pages.directory.models import DirectoryPage
+from network_pages.files.models import NetworkDocument, NetworkImage, NetworkRendition
+from network_pages.information_requests.models import (
+    AddressedState,
+    Answer,
+    InformationRequestPage,
+    Marking,
+    RequestIndexPage,
+    RequestQuestion,
+    ResponseReminder,
+    ResponseRevision,
+    StateResponse,
+)
+from network_pages.intranet.models import IntranetHomePage, IntranetPage
+from network_pages.notifications.models import Notification
+from network_pages.sessions.models import (
+    AgendaItem,
+    Attendance,
+    ClosureDay,
+    Convocation,
+    Invitation,
+    PlenarySessionPage,
+    SessionIndexPage,
+    SessionPage,
+    SessionPaper,
+    ThematicSessionPage,
+)
+
+__all__ = [
+    "AddressedState",
+    "AgendaItem",
+    "Answer",
+    "Attendance",
+    "ClosureDay",
+    "Convocation",
+    "Designation",
+    "DirectoryPage",
+    "InformationRequestPage",
+    "IntranetHomePage",
+    "IntranetPage",
+    "Invitation",
+    "Marking",
+    "MemberProfile",
+    "MemberState",
+    "NationalNetworkActor",
+    "NetworkDocument",
+    "NetworkImage",
+    "NetworkRendition",
+    "Notification",
+    "PageGroupObjectPermission",
+    "PageUserObjectPermission",
+    "PlenarySessionPage",
+    "RequestIndexPage",
+    "RequestQuestion",
+    "ResponseReminder",
+    "ResponseRevision",
+    "SessionIndexPage",
+    "SessionPage",
+    "SessionPaper",
+    "StateResponse",
+    "ThematicSessionPage",
+    "User",
+]

@@ -1,0 +1,93 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from network_pages.accounts.designations import find_person
+from network_pages.sessions.invitations import already_invited, why_not_invitable
+from network_pages.sessions.models import Attendance
+
+
+class ConvocationForm(forms.Form):
+    override_reason = forms.CharField(
+        label=gettext_lazy("Reason for sending after the last compliant date"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("Only needed when the convocation is late; kept in the audit log."),
+    )
+
+
+class PersonForm(forms.Form):
+    first_name = forms.CharField(label=gettext_lazy("first name"), max_length=150)
+    last_name = forms.CharField(label=gettext_lazy("last name"), max_length=150)
+    email = forms.EmailField(label=gettext_lazy("e-mail address"))
+    language = forms.ChoiceField(
+        label=gettext_lazy("preferred language"),
+        choices=[("en", gettext_lazy("English")), ("fr", gettext_lazy("French"))],
+        initial="en",
+    )
+    position = forms.CharField(label=gettext_lazy("position"), max_length=255, required=False)
+
+    def __init__(self, *args, session=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.session = session
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        person = find_person(email)
+        problem = why_not_invitable(person)
+        if problem is None and person is not None and self.session is not None:
+            problem = already_invited(self.session, person)
+        if problem:
+            raise forms.ValidationError(problem)
+        return email
+
+
+class BasePeopleFormSet(forms.BaseFormSet):
+    def clean(self):
+        emails = [
+            form.cleaned_data["email"].lower()
+            for form in self.forms
+            if form.has_changed() and "email" in getattr(form, "cleaned_data", {})
+        ]
+        if len(emails) != len(set(emails)):
+            raise forms.ValidationError(_("The same e-mail address is given twice."))
+        if not emails and not any(form.errors for form in self.forms):
+            raise forms.ValidationError(_("Give at least one person to invite."))
+
+
+PeopleFormSet = forms.formset_factory(PersonForm, formset=BasePeopleFormSet, extra=3, max_num=20)
+
+
+class InvitationForm(forms.Form):
+    organisation = forms.CharField(
+        label=gettext_lazy("organisation"),
+        max_length=255,
+        required=False,
+        help_text=gettext_lazy("When several people of one organisation are invited."),
+    )
+    ends_on = forms.DateField(
+        label=gettext_lazy("access until"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=gettext_lazy("The invitation, and the access it gives, end after this day."),
+    )
+
+    def clean_ends_on(self):
+        ends_on = self.cleaned_data["ends_on"]
+        if ends_on < timezone.localdate():
+            raise forms.ValidationError(_("The end date cannot be in the past."))
+        return ends_on
+
+
+class NominationForm(PersonForm):
+    organisation = forms.CharField(
+        label=gettext_lazy("administration"), max_length=255, required=False
+    )
+
+
+class AttendanceForm(forms.ModelForm):
+    class Meta:
+        model = Attendance
+        fields = ["name", "email", "position", "mode"]
+        widgets = {"mode": forms.RadioSelect}

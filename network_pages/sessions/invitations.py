@@ -1,0 +1,216 @@
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from wagtail.log_actions import log
+
+from network_pages import access
+from network_pages.accounts.designations import activation_url, create_person, find_person
+from network_pages.core.roles import EXPERTS, OFFICE
+from network_pages.core.translations import original
+from network_pages.information_requests.lifecycle import active_members_of
+from network_pages.notifications.outbox import notify
+from network_pages.sessions.models import Invitation
+
+Status = Invitation.Status
+
+
+class NotInvitable(Exception):
+    pass
+
+
+def why_not_invitable(person):
+    """None when the account may be given an invitation; otherwise why not. An invitation never
+    switches an account on, nor reaches one that holds any other role: that would hand back
+    whatever the account could do before."""
+    if person is None:
+        return None
+    other_groups = person.groups.exclude(name=EXPERTS)
+    if person.is_superuser or person.is_staff or other_groups.exists():
+        return _("This person is a member of the network: they see every session already.")
+    if not person.is_active:
+        return _(
+            "This account is switched off: the Office must switch it on in the admin before "
+            "inviting the person."
+        )
+    return None
+
+
+def already_invited(source, person):
+    """Why `person` cannot be invited to `source` (the session as first written) again."""
+    theirs = Invitation.objects.filter(session=source, user=person)
+    pending = theirs.filter(status=Status.NOMINATED) | theirs.current()
+    if pending.exists():
+        return _("This person is already invited to this session, or nominated for it.")
+    return None
+
+
+def why_not_open(session, kind):
+    """None when the session (as first written, specific) takes experts of this kind; otherwise
+    why not."""
+    if session.is_over:
+        return _("The session is over: nobody can be invited to it any more.")
+    if session.kind != "thematic":
+        return _("A plenary session is closed-door: experts are invited to thematic sessions.")
+    if kind == Invitation.Kind.EXTERNAL and not session.external_participants:
+        return _(
+            "This session has no external participants: tick “with external participants” on "
+            "the session first."
+        )
+    if kind == Invitation.Kind.NATIONAL and not session.accepts_national_experts:
+        return _("This session does not take national experts.")
+    return None
+
+
+def _person(data):
+    person = find_person(data["email"])
+    if person is None:
+        person = create_person(
+            email=data["email"],
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            language=data["language"],
+        )
+    return person
+
+
+def open_invitation(invitation, *, by):
+    """Make the person an invited expert with access to the session, and tell them."""
+    user = invitation.user
+    problem = why_not_invitable(user)
+    if problem:
+        raise NotInvitable(problem)
+    user.groups.add(Group.objects.get(name=EXPERTS))
+    access.grant(user, invitation.session, by=by, tell=False)
+    context = {"invitation": invitation, "session": invitation.session.specific}
+    if not user.has_usable_password():
+        context["activation_url"] = activation_url(user)
+    notify([user], "expert_invitation", context)
+
+
+@transaction.atomic
+def invite(session, people, *, ends_on, organisation="", by):
+    """The Office invites external experts: each gets an account and the session."""
+    source = original(session).specific
+    problem = why_not_open(source, Invitation.Kind.EXTERNAL)
+    if problem:
+        raise NotInvitable(problem)
+    invitations = []
+    for data in people:
+        invitation = Invitation.objects.create(
+            session=source,
+            user=_person(data),
+            kind=Invitation.Kind.EXTERNAL,
+            organisation=organisation,
+            position=data.get("position", ""),
+            status=Status.CONFIRMED,
+            ends_on=ends_on,
+            decided_by=by,
+            decided_at=timezone.now(),
+        )
+        open_invitation(invitation, by=by)
+        log(invitation.session, "network.invitation.invite", user=by, data=_data(invitation))
+        invitations.append(invitation)
+    return invitations
+
+
+@transaction.atomic
+def nominate(session, data, *, member_state, by):
+    """A correspondent proposes a national expert; the Office decides."""
+    source = original(session).specific
+    problem = why_not_open(source, Invitation.Kind.NATIONAL)
+    if problem:
+        raise NotInvitable(problem)
+    invitation = Invitation.objects.create(
+        session=source,
+        user=_person(data),
+        kind=Invitation.Kind.NATIONAL,
+        organisation=data.get("organisation", ""),
+        position=data.get("position", ""),
+        member_state=member_state,
+        status=Status.NOMINATED,
+        ends_on=source.last_day,
+        nominated_by=by,
+    )
+    log(invitation.session, "network.invitation.nominate", user=by, data=_data(invitation))
+    notify(
+        active_members_of(OFFICE),
+        "expert_nominated",
+        {"invitation": invitation, "session": invitation.session.specific},
+    )
+    return invitation
+
+
+@transaction.atomic
+def confirm(invitation, *, by):
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.status != Status.NOMINATED:
+        return None
+    problem = why_not_open(
+        invitation.session.specific, Invitation.Kind.NATIONAL
+    ) or why_not_invitable(invitation.user)
+    if problem:
+        raise NotInvitable(problem)
+    invitation.status, invitation.decided_by, invitation.decided_at = (
+        Status.CONFIRMED,
+        by,
+        timezone.now(),
+    )
+    invitation.save(update_fields=["status", "decided_by", "decided_at"])
+    open_invitation(invitation, by=by)
+    log(invitation.session, "network.invitation.confirm", user=by, data=_data(invitation))
+    return invitation
+
+
+def close_access(invitation, *, by=None):
+    """Revoke the session unless another current invitation still opens it to the person."""
+    still = (
+        Invitation.objects.current()
+        .filter(user=invitation.user, session=invitation.session)
+        .exclude(pk=invitation.pk)
+    )
+    if not still.exists():
+        access.revoke(invitation.user, invitation.session, by=by)
+
+
+@transaction.atomic
+def withdraw(invitation, *, by):
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.status in (Status.WITHDRAWN, Status.ENDED):
+        return None
+    was_open = invitation.status == Status.CONFIRMED
+    invitation.status, invitation.decided_by, invitation.decided_at = (
+        Status.WITHDRAWN,
+        by,
+        timezone.now(),
+    )
+    invitation.save(update_fields=["status", "decided_by", "decided_at"])
+    if was_open:
+        close_access(invitation, by=by)
+    log(invitation.session, "network.invitation.withdraw", user=by, data=_data(invitation))
+    return invitation
+
+
+def end_due_invitations(today=None):
+    """Close the invitations whose end date has passed; returns how many (daily, from cron)."""
+    today = today or timezone.localdate()
+    due = Invitation.objects.past_end(today)
+    count = 0
+    for invitation in due.select_related("user", "session"):
+        with transaction.atomic():
+            invitation.status = Status.ENDED
+            invitation.save(update_fields=["status"])
+            close_access(invitation)
+            log(invitation.session, "network.invitation.end", data=_data(invitation))
+        count += 1
+    return count
+
+
+def _data(invitation):
+    return {
+        "person": invitation.user.get_username(),
+        "kind": invitation.kind,
+        "state": invitation.member_state.code if invitation.member_state_id else None,
+        "ends_on": invitation.ends_on.isoformat(),
+    }

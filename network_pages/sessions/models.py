@@ -1,0 +1,520 @@
+"""The network's meetings (R2, R4, R10, R11; §1.2, §4.1-4.3): plenary and thematic sessions,
+their draft agenda and papers, convocations, invited experts and attendance.
+
+Convocations, invitations and attendance hang on the session as first written (its translations
+are copies of it), like the answers of a request.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, Panel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from network_pages.accounts.models import MemberState
+from network_pages.files.models import NetworkDocument
+
+
+class SessionIndexPage(Page):
+    """The list of sessions, one per intranet root: members only (invited experts reach their
+    own session directly)."""
+
+    members_only = True
+
+    parent_page_types = ["network_pages.IntranetHomePage"]
+    subpage_types = ["network_pages.PlenarySessionPage", "network_pages.ThematicSessionPage"]
+    max_count_per_parent = 1
+
+    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+
+    template = "network_pages/sessions/session_index_page.html"
+
+    class Meta:
+        verbose_name = _("sessions")
+        verbose_name_plural = _("session lists")
+
+    def get_context(self, request, *args, **kwargs):
+        from network_pages.access import viewable
+
+        context = super().get_context(request, *args, **kwargs)
+        sessions = viewable(request.user, SessionPage.objects.descendant_of(self)).specific()
+        ordered = sorted(sessions, key=lambda session: session.starts_on)
+        context["upcoming"] = [s for s in ordered if not s.is_over]
+        context["past"] = [s for s in reversed(ordered) if s.is_over]
+        return context
+
+
+class SessionPage(RoutablePageMixin, Page):
+    """What plenary and thematic sessions share; never created on its own."""
+
+    is_creatable = False
+    kind = ""
+
+    starts_on = models.DateField(_("first day"))
+    ends_on = models.DateField(_("last day"), null=True, blank=True)
+    place = models.CharField(_("place"), max_length=255, blank=True)
+    online_link = models.URLField(_("online link"), blank=True)
+    conclusions = RichTextField(
+        _("conclusions"),
+        blank=True,
+        features=["h3", "bold", "italic", "link", "ol", "ul"],
+        help_text=_("After the meeting: its conclusions."),
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("place"),
+        index.SearchField("conclusions"),
+        index.RelatedFields("agenda_items", [index.SearchField("title")]),
+    ]
+
+    template = "network_pages/sessions/session_page.html"
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+
+    @property
+    def last_day(self):
+        return self.ends_on or self.starts_on
+
+    @property
+    def is_over(self):
+        """Past its last day (Europe/Paris): registrations and invitations are closed."""
+        return self.last_day < timezone.localdate()
+
+    @property
+    def accepts_national_experts(self):
+        return getattr(self, "participants", "members") != "members"
+
+    def numbered_agenda(self):
+        return list(enumerate(self.agenda_items.all(), start=1))
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
+            errors["ends_on"] = _("The last day cannot come before the first day.")
+        if not self.place and not self.online_link:
+            errors["place"] = _("Give a place, an online link, or both.")
+        if errors:
+            raise ValidationError(errors)
+
+    @path("")
+    def view(self, request):
+        return self.render(request)
+
+    @path("ical/")
+    def ical(self, request):
+        from network_pages.sessions import views as sessions
+
+        return sessions.ical_view(request, self)
+
+    @path("convene/")
+    def convene(self, request):
+        from network_pages.sessions import views as sessions
+
+        return sessions.convene_view(request, self)
+
+    @path("invitations/", name="invitations")
+    def invitation_list(self, request):
+        from network_pages.sessions import views as invitations
+
+        return invitations.invitations_view(request, self)
+
+    @path("invitations/<int:pk>/confirm/", name="confirm_invitation")
+    def confirm_invitation(self, request, pk):
+        from network_pages.sessions import views as invitations
+
+        return invitations.decide_view(request, self, pk, "confirm")
+
+    @path("invitations/<int:pk>/withdraw/", name="withdraw_invitation")
+    def withdraw_invitation(self, request, pk):
+        from network_pages.sessions import views as invitations
+
+        return invitations.decide_view(request, self, pk, "withdraw")
+
+    @path("attendance/", name="attendance")
+    def register_participants(self, request):
+        from network_pages.sessions import views as attendance
+
+        return attendance.register_view(request, self)
+
+    @path("attendance/<str:code>/", name="attendance_of_state")
+    def register_participants_of(self, request, code):
+        from network_pages.sessions import views as attendance
+
+        return attendance.register_view(request, self, code)
+
+    @path("attendance/remove/<int:pk>/", name="unregister")
+    def unregister(self, request, pk):
+        from network_pages.sessions import views as attendance
+
+        return attendance.unregister_view(request, self, pk)
+
+    @path("participants/", name="participants")
+    def participant_list(self, request):
+        from network_pages.sessions import views as attendance
+
+        return attendance.participants_view(request, self)
+
+    @path("participants/<str:export>/", name="participants_export")
+    def participant_export(self, request, export):
+        from network_pages.sessions import views as attendance
+
+        return attendance.participants_view(request, self, export)
+
+    @path("nominate/")
+    def nominate(self, request):
+        from network_pages.sessions import views as invitations
+
+        return invitations.nominate_view(request, self)
+
+    def get_context(self, request, *args, **kwargs):
+        from network_pages import access
+        from network_pages.core.translations import original
+        from network_pages.sessions import convocations as sessions
+        from network_pages.sessions import invitations
+
+        context = super().get_context(request, *args, **kwargs)
+        context["agenda"] = self.numbered_agenda()
+        context["papers"] = [
+            paper
+            for paper in self.papers.select_related("document__collection")
+            if access.can_view(request.user, paper.document)
+        ]
+        if access.is_editor(request.user):
+            context["office"] = sessions.office_facts(self)
+        context["can_register"] = (
+            access.level(request.user) == access.Level.MEMBER
+            and len(access.state_ids(request.user)) == 1
+        )
+        context["can_nominate"] = context["can_register"] and (
+            invitations.why_not_open(original(self).specific, "national") is None
+        )
+        return context
+
+
+class ConvocationDeadlinePanel(Panel):
+    """The last day the convocation may be sent (30 working days ahead), as last saved."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "network_pages/admin/convocation_deadline_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            from network_pages.sessions.working_days import last_compliant_date
+
+            context = super().get_context_data(parent_context)
+            starts_on = getattr(self.instance, "starts_on", None)
+            context["last_compliant_date"] = last_compliant_date(starts_on) if starts_on else None
+            return context
+
+
+SESSION_PANELS = [
+    FieldPanel("title"),
+    MultiFieldPanel(
+        [
+            FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
+            ConvocationDeadlinePanel(heading=_("Convocation")),
+            FieldPanel("place"),
+            FieldPanel("online_link"),
+        ],
+        heading=_("When and where"),
+    ),
+]
+SESSION_PANELS_AFTER = [
+    InlinePanel("agenda_items", label=_("Draft agenda")),
+    InlinePanel("papers", label=_("Papers")),
+    FieldPanel("conclusions"),
+]
+
+
+class PlenarySessionPage(SessionPage):
+    """A closed-door plenary session, chaired by the SRSG (§4.1); at least one a year."""
+
+    kind = "plenary"
+
+    represented_by = models.CharField(
+        _("SRSG represented by"),
+        max_length=255,
+        blank=True,
+        help_text=_("Leave empty when the SRSG chairs in person."),
+    )
+
+    parent_page_types = ["network_pages.SessionIndexPage"]
+    subpage_types = ["network_pages.ThematicSessionPage"]
+
+    content_panels = SESSION_PANELS + [FieldPanel("represented_by")] + SESSION_PANELS_AFTER
+    template = SessionPage.template
+
+    class Meta:
+        verbose_name = _("plenary session")
+        verbose_name_plural = _("plenary sessions")
+
+
+class ThematicSessionPage(SessionPage):
+    """A thematic session (§4.2), under a plenary or on its own."""
+
+    kind = "thematic"
+
+    class Participants(models.TextChoices):
+        MEMBERS = "members", _("Network members")
+        NATIONAL_EXPERTS = "experts", _("National experts")
+        BOTH = "both", _("Network members and national experts")
+
+    participants = models.CharField(
+        _("participants"), max_length=10, choices=Participants.choices, default=Participants.MEMBERS
+    )
+    external_participants = models.BooleanField(
+        _("with external participants"),
+        default=False,
+        help_text=_("Experts or organisations from outside the network take part."),
+    )
+    held_jointly_with = models.CharField(
+        _("held jointly with"),
+        max_length=255,
+        blank=True,
+        help_text=_("Another network or organisation, if the session is held jointly."),
+    )
+
+    parent_page_types = ["network_pages.SessionIndexPage", "network_pages.PlenarySessionPage"]
+    subpage_types = []
+
+    content_panels = (
+        SESSION_PANELS
+        + [
+            MultiFieldPanel(
+                [
+                    FieldPanel("participants"),
+                    FieldPanel("external_participants"),
+                    FieldPanel("held_jointly_with"),
+                ],
+                heading=_("Participants"),
+            )
+        ]
+        + SESSION_PANELS_AFTER
+    )
+    template = SessionPage.template
+
+    class Meta:
+        verbose_name = _("thematic session")
+        verbose_name_plural = _("thematic sessions")
+
+
+class AgendaItem(Orderable):
+    page = ParentalKey(SessionPage, on_delete=models.CASCADE, related_name="agenda_items")
+    title = models.CharField(_("item"), max_length=255)
+    description = models.TextField(_("details"), blank=True)
+
+    panels = [FieldPanel("title"), FieldPanel("description")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+
+    def __str__(self):
+        return self.title
+
+
+class SessionPaper(Orderable):
+    """A document of the session: whoever may see the session may open it."""
+
+    page = ParentalKey(SessionPage, on_delete=models.CASCADE, related_name="papers")
+    document = models.ForeignKey(
+        NetworkDocument, verbose_name=_("document"), on_delete=models.PROTECT, related_name="+"
+    )
+    title = models.CharField(
+        _("title"), max_length=255, blank=True, help_text=_("Leave empty for the document's own.")
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("paper")
+        verbose_name_plural = _("papers")
+
+    def __str__(self):
+        return self.title or self.document.title
+
+
+class ClosureDay(models.Model):
+    """A day the Council of Europe is closed: not a working day for convocations."""
+
+    day = models.DateField(_("day"), unique=True)
+    label = models.CharField(_("occasion"), max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["day"]
+        verbose_name = _("Council of Europe closure day")
+        verbose_name_plural = _("Council of Europe closure days")
+
+    def __str__(self):
+        return f"{self.day:%Y-%m-%d} {self.label}".strip()
+
+
+class Convocation(models.Model):
+    """A convocation sent: when, by whom, to whom, and why it was late if it was."""
+
+    session = models.ForeignKey(
+        SessionPage,
+        verbose_name=_("session"),
+        on_delete=models.CASCADE,
+        related_name="convocations",
+    )
+    sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sent by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    recipients = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("recipients"), related_name="convocations"
+    )
+    last_compliant_date = models.DateField(_("last compliant date"), null=True, blank=True)
+    late = models.BooleanField(_("sent after the last compliant date"), default=False)
+    override_reason = models.TextField(_("reason for sending late"), blank=True)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        verbose_name = _("convocation")
+        verbose_name_plural = _("convocations")
+
+    def __str__(self):
+        return f"{self.session} · {self.sent_at:%Y-%m-%d}"
+
+
+class InvitationQuerySet(models.QuerySet):
+    """An invitation opens its session while it is confirmed and not past its end date."""
+
+    def current(self, today=None):
+        return self.filter(status=Invitation.Status.CONFIRMED, ends_on__gte=today or _today())
+
+    def past_end(self, today=None):
+        """Confirmed, but past the end date: due to be ended."""
+        return self.filter(status=Invitation.Status.CONFIRMED, ends_on__lt=today or _today())
+
+    def lapsed(self, today=None):
+        """Withdrawn, ended, or past the end date: they no longer open anything."""
+        closed = [Invitation.Status.WITHDRAWN, Invitation.Status.ENDED]
+        return self.filter(status__in=closed) | self.past_end(today)
+
+
+def _today():
+    return timezone.localdate()
+
+
+class Invitation(models.Model):
+    """A person invited to one session: an external expert invited by the Office, or a national
+    expert nominated by a state's correspondent and confirmed by the Office. While confirmed and
+    not past its end date, it opens that session (and its papers) to the person."""
+
+    class Kind(models.TextChoices):
+        EXTERNAL = "external", _("External expert")
+        NATIONAL = "national", _("National expert")
+
+    class Status(models.TextChoices):
+        NOMINATED = "nominated", _("nominated, awaiting the Office")
+        CONFIRMED = "confirmed", _("invited")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+        ENDED = "ended", _("ended")
+
+    session = models.ForeignKey(
+        SessionPage, verbose_name=_("session"), on_delete=models.CASCADE, related_name="invitations"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="invitations",
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    organisation = models.CharField(_("organisation"), max_length=255, blank=True)
+    position = models.CharField(_("position"), max_length=255, blank=True)
+    member_state = models.ForeignKey(
+        MemberState,
+        verbose_name=_("credited to"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    ends_on = models.DateField(_("access until"))
+    nominated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("nominated by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited or withdrawn by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["session", "user__last_name"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+
+    def __str__(self):
+        return f"{self.user} → {self.session}"
+
+
+class Attendance(models.Model):
+    """A participant a state registered for a session."""
+
+    class Mode(models.TextChoices):
+        IN_PERSON = "in_person", _("in person")
+        ONLINE = "online", _("online")
+
+    session = models.ForeignKey(
+        SessionPage, verbose_name=_("session"), on_delete=models.CASCADE, related_name="attendance"
+    )
+    member_state = models.ForeignKey(
+        MemberState, verbose_name=_("member state"), on_delete=models.PROTECT, related_name="+"
+    )
+    name = models.CharField(_("name"), max_length=255)
+    email = models.EmailField(_("e-mail"))
+    position = models.CharField(_("position and institution"), max_length=255, blank=True)
+    mode = models.CharField(_("attends"), max_length=10, choices=Mode.choices)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("registered by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    registered_at = models.DateTimeField(_("registered"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["member_state__name_en", "name"]
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "email"], name="one_registration_per_person_and_session"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.member_state.code})"

@@ -1,0 +1,291 @@
+"""The views behind the routes of a session page."""
+
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from wagtail.log_actions import log
+
+from network_pages import access
+from network_pages.accounts.models import MemberState
+from network_pages.accounts.rules import state_to_act_for
+from network_pages.core.downloads import csv_attachment
+from network_pages.core.routing import render_subpage
+from network_pages.core.translations import original
+from network_pages.sessions.attendance import _data, participants, rows
+from network_pages.sessions.convocations import (
+    ConvocationRefused,
+    convocation_deadline,
+    recipients_of,
+    send_convocation,
+)
+from network_pages.sessions.forms import (
+    AttendanceForm,
+    ConvocationForm,
+    InvitationForm,
+    NominationForm,
+    PeopleFormSet,
+)
+from network_pages.sessions.invitations import (
+    NotInvitable,
+    confirm,
+    invite,
+    nominate,
+    why_not_open,
+    withdraw,
+)
+from network_pages.sessions.models import Attendance, Invitation
+
+
+def convene_view(request, page):
+    if not access.is_editor(request.user):
+        raise PermissionDenied
+    source = original(page)
+    form = ConvocationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            convocation = send_convocation(
+                source, by=request.user, override_reason=form.cleaned_data["override_reason"]
+            )
+        except ConvocationRefused as refusal:
+            field = "override_reason" if source.agenda_items.exists() else None
+            form.add_error(field, str(refusal))
+        else:
+            count = convocation.recipients.count()
+            messages.success(
+                request,
+                ngettext(
+                    "The convocation was sent to %(count)s person.",
+                    "The convocation was sent to %(count)s people.",
+                    count,
+                )
+                % {"count": count},
+            )
+            return redirect(page.url)
+    return render_subpage(
+        request,
+        page,
+        "network_pages/sessions/convene.html",
+        form=form,
+        agenda=page.numbered_agenda(),
+        last_compliant_date=convocation_deadline(source),
+        today=timezone.localdate(),
+        recipient_count=len(recipients_of(source)),
+    )
+
+
+def ical_view(request, page):
+    """The session as an iCalendar event (all-day dates), for the user's own calendar."""
+    import vobject
+    from dateutil import tz
+
+    from network_pages.core.downloads import attachment
+
+    calendar = vobject.iCalendar()
+    calendar.add("prodid").value = "-//Network of Correspondents on Migration//Sessions//EN"
+    event = calendar.add("vevent")
+    event.add("uid").value = f"session-{page.translation_key}@network-of-correspondents"
+    event.add("dtstamp").value = timezone.now().astimezone(tz.UTC)  # vobject writes it as Z
+    event.add("summary").value = page.title
+    event.add("dtstart").value = page.starts_on
+    event.add("dtend").value = page.last_day + datetime.timedelta(days=1)
+    if page.place or page.online_link:
+        event.add("location").value = page.place or page.online_link
+    agenda = [f"{number}. {item.title}" for number, item in page.numbered_agenda()]
+    link = request.build_absolute_uri(page.url)
+    event.add("description").value = "\n".join([*agenda, "", link]).strip()
+    event.add("url").value = link
+    return attachment(
+        calendar.serialize().encode("utf-8"),
+        "text/calendar; charset=utf-8",
+        f"{page.slug}.ics",
+    )
+
+
+def invitations_view(request, page):
+    """The Office's list of a session's invitations and nominations, and its invitation form."""
+    if not access.is_editor(request.user):
+        raise PermissionDenied
+    source = original(page).specific
+    closed = why_not_open(source, Invitation.Kind.EXTERNAL)
+    form = InvitationForm(request.POST or None, initial={"ends_on": source.last_day})
+    people = PeopleFormSet(request.POST or None, prefix="people", form_kwargs={"session": source})
+    if request.method == "POST" and closed:
+        form.is_valid()  # keep what was typed
+        form.add_error(None, closed)
+    elif request.method == "POST" and form.is_valid() and people.is_valid():
+        chosen = [person.cleaned_data for person in people if person.has_changed()]
+        invitations = invite(
+            source,
+            chosen,
+            ends_on=form.cleaned_data["ends_on"],
+            organisation=form.cleaned_data["organisation"],
+            by=request.user,
+        )
+        messages.success(
+            request,
+            _("Invited: %(names)s.")
+            % {"names": ", ".join(str(invitation.user) for invitation in invitations)},
+        )
+        return redirect(page.url + page.reverse_subpage("invitations"))
+    invitations = Invitation.objects.filter(session=source).select_related(
+        "user", "member_state", "nominated_by"
+    )
+    return render_subpage(
+        request,
+        page,
+        "network_pages/sessions/invitations.html",
+        form=form,
+        people=people,
+        invitations=invitations,
+        today=timezone.localdate(),
+        closed=closed,
+    )
+
+
+@require_POST
+def decide_view(request, page, pk, decision):
+    if not access.is_editor(request.user):
+        raise PermissionDenied
+    invitation = get_object_or_404(Invitation, pk=pk, session=original(page))
+    if decision == "confirm":
+        try:
+            done = confirm(invitation, by=request.user)
+        except NotInvitable as refusal:
+            messages.error(request, str(refusal))
+            done = True
+        else:
+            if done:
+                messages.success(request, _("%(name)s is invited.") % {"name": invitation.user})
+    else:
+        done = withdraw(invitation, by=request.user)
+        if done:
+            messages.success(
+                request, _("The invitation of %(name)s is withdrawn.") % {"name": invitation.user}
+            )
+    if not done:
+        messages.info(request, _("Nothing changed: the invitation was decided already."))
+    return redirect(page.url + page.reverse_subpage("invitations"))
+
+
+def nominate_view(request, page):
+    """A correspondent nominates a national expert of their administration."""
+    state = access.single_state(request.user)
+    if access.level(request.user) != access.Level.MEMBER or state is None:
+        raise PermissionDenied
+    source = original(page).specific
+    closed = why_not_open(source, Invitation.Kind.NATIONAL)
+    if closed:
+        messages.error(request, closed)
+        return redirect(page.url)
+    form = NominationForm(request.POST or None, session=source)
+    if request.method == "POST" and form.is_valid():
+        invitation = nominate(source, form.cleaned_data, member_state=state, by=request.user)
+        messages.success(
+            request,
+            _("%(name)s is proposed to the Office, which will confirm the invitation.")
+            % {"name": invitation.user},
+        )
+        return redirect(page.url)
+    nominations = Invitation.objects.filter(session=source, member_state=state).select_related(
+        "user"
+    )
+    return render_subpage(
+        request,
+        page,
+        "network_pages/sessions/nominate.html",
+        form=form,
+        nominations=nominations,
+        member_state=state,
+    )
+
+
+def register_view(request, page, code=None):
+    state = state_to_act_for(request.user, code)
+    source = original(page)
+    is_open = not source.specific.is_over
+    form = AttendanceForm(request.POST or None)
+    if request.method == "POST" and not is_open:
+        form.is_valid()  # keep what was typed
+        form.add_error(None, _("The session is over: registrations are closed."))
+    elif request.method == "POST" and form.is_valid():
+        participant = form.save(commit=False)
+        participant.email = participant.email.lower()
+        participant.session, participant.member_state = source, state
+        participant.registered_by = request.user
+        try:
+            with transaction.atomic():
+                participant.save()
+        except IntegrityError:
+            form.add_error("email", _("This e-mail address is already registered for the session."))
+        else:
+            log(source, "network.attendance.register", user=request.user, data=_data(participant))
+            messages.success(request, _("%(name)s is registered.") % {"name": participant.name})
+            return redirect(request.path)
+    participants = Attendance.objects.filter(session=source, member_state=state)
+    return render_subpage(
+        request,
+        page,
+        "network_pages/sessions/attendance.html",
+        form=form,
+        participants=participants,
+        member_state=state,
+        is_open=is_open,
+    )
+
+
+@require_POST
+def unregister_view(request, page, pk):
+    source = original(page)
+    participant = get_object_or_404(Attendance, pk=pk, session=source)
+    if not access.speaks_for_state(request.user, participant.member_state_id):
+        raise PermissionDenied
+    if source.specific.is_over:
+        messages.error(request, _("The session is over: registrations are closed."))
+    else:
+        participant.delete()
+        log(source, "network.attendance.unregister", user=request.user, data=_data(participant))
+        messages.success(
+            request, _("%(name)s is no longer registered.") % {"name": participant.name}
+        )
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = page.url
+    return redirect(target)
+
+
+def participants_view(request, page, export=None):
+    if not access.is_editor(request.user):
+        raise PermissionDenied
+    if export is None:
+        registrations, experts = participants(page)
+        return render_subpage(
+            request,
+            page,
+            "network_pages/sessions/participants.html",
+            registrations=registrations,
+            experts=experts,
+            in_person=sum(1 for p in registrations if p.mode == Attendance.Mode.IN_PERSON),
+            online=sum(1 for p in registrations if p.mode == Attendance.Mode.ONLINE),
+            states=MemberState.objects.order_by("name_en"),
+        )
+    from network_pages.core import spreadsheets as exports
+
+    table = rows(page)
+    filename = f"{page.slug}-participants.{export}"
+    if export == "csv":
+        return csv_attachment(table, filename)
+    if export == "xlsx":
+        return exports.table_xlsx(page.title, table, filename)
+    raise Http404
