@@ -3,8 +3,63 @@ collection: data every environment needs, not only the demo."""
 
 from django.db import migrations
 
-from network_pages.core.member_states import MEMBER_STATES, state_group_name
-from network_pages.core.roles import INTRANET_COLLECTION, NETWORK_GROUPS, VIEW_RESTRICTED_PAGE
+# Literals frozen here: a later rename of a role, a state or the collection must not rewrite history.
+NETWORK_GROUPS = ("SRSG", "SRSG Office", "Correspondents", "Invited experts")
+VIEW_RESTRICTED_PAGE = "view_restricted_page"
+INTRANET_COLLECTION = "Intranet"
+
+MEMBER_STATES = [
+    ("AL", "Albania", "Albanie"),
+    ("AD", "Andorra", "Andorre"),
+    ("AM", "Armenia", "Arménie"),
+    ("AT", "Austria", "Autriche"),
+    ("AZ", "Azerbaijan", "Azerbaïdjan"),
+    ("BE", "Belgium", "Belgique"),
+    ("BA", "Bosnia and Herzegovina", "Bosnie-Herzégovine"),
+    ("BG", "Bulgaria", "Bulgarie"),
+    ("HR", "Croatia", "Croatie"),
+    ("CY", "Cyprus", "Chypre"),
+    ("CZ", "Czech Republic", "République tchèque"),
+    ("DK", "Denmark", "Danemark"),
+    ("EE", "Estonia", "Estonie"),
+    ("FI", "Finland", "Finlande"),
+    ("FR", "France", "France"),
+    ("GE", "Georgia", "Géorgie"),
+    ("DE", "Germany", "Allemagne"),
+    ("GR", "Greece", "Grèce"),
+    ("HU", "Hungary", "Hongrie"),
+    ("IS", "Iceland", "Islande"),
+    ("IE", "Ireland", "Irlande"),
+    ("IT", "Italy", "Italie"),
+    ("LV", "Latvia", "Lettonie"),
+    ("LI", "Liechtenstein", "Liechtenstein"),
+    ("LT", "Lithuania", "Lituanie"),
+    ("LU", "Luxembourg", "Luxembourg"),
+    ("MT", "Malta", "Malte"),
+    ("MD", "Republic of Moldova", "République de Moldova"),
+    ("MC", "Monaco", "Monaco"),
+    ("ME", "Montenegro", "Monténégro"),
+    ("NL", "Netherlands", "Pays-Bas"),
+    ("MK", "North Macedonia", "Macédoine du Nord"),
+    ("NO", "Norway", "Norvège"),
+    ("PL", "Poland", "Pologne"),
+    ("PT", "Portugal", "Portugal"),
+    ("RO", "Romania", "Roumanie"),
+    ("SM", "San Marino", "Saint-Marin"),
+    ("RS", "Serbia", "Serbie"),
+    ("SK", "Slovak Republic", "République slovaque"),
+    ("SI", "Slovenia", "Slovénie"),
+    ("ES", "Spain", "Espagne"),
+    ("SE", "Sweden", "Suède"),
+    ("CH", "Switzerland", "Suisse"),
+    ("TR", "Türkiye", "Türkiye"),
+    ("UA", "Ukraine", "Ukraine"),
+    ("GB", "United Kingdom", "Royaume-Uni"),
+]
+
+
+def state_group_name(code, name_en):
+    return f"State: {name_en} ({code})"
 
 
 def forwards(apps, schema_editor):

@@ -6,7 +6,12 @@ import uuid
 
 from django.db import migrations
 
-from network_pages.core.roles import CORRESPONDENTS, EXPERTS, INTRANET_SLUG, OFFICE, SRSG
+# Literals frozen here: a later rename of a role or a state must not rewrite history.
+SRSG = "SRSG"
+OFFICE = "SRSG Office"
+CORRESPONDENTS = "Correspondents"
+EXPERTS = "Invited experts"
+INTRANET_SLUG = "intranet"
 
 HOMES = {
     "en": ("Special Representative on Migration and Refugees", "home"),

@@ -4,7 +4,9 @@ import uuid
 
 from django.db import migrations
 
-from network_pages.core.roles import OFFICE, SRSG
+# Literals frozen here: a later rename of a role must not rewrite history.
+SRSG = "SRSG"
+OFFICE = "SRSG Office"
 
 TITLES = {"en": ("Member directory", "directory"), "fr": ("Annuaire des membres", "annuaire")}
 

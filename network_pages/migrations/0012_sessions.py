@@ -10,7 +10,9 @@ from django.conf import settings
 from django.db import migrations, models
 
 
-from network_pages.core.roles import OFFICE, SRSG
+# Literals frozen here: a later rename of a role must not rewrite history.
+SRSG = "SRSG"
+OFFICE = "SRSG Office"
 
 TITLES = {"en": ("Sessions", "sessions"), "fr": ("Sessions", "sessions")}
 
