@@ -3,9 +3,14 @@
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+
+from network_pages.core.routing import delegate
+
+# The views behind the pages' routes, imported only when a route is served (core.routing).
+VIEWS = "network_pages.directory.views."
 
 
 class DirectoryPage(RoutablePageMixin, Page):
@@ -25,56 +30,15 @@ class DirectoryPage(RoutablePageMixin, Page):
         verbose_name = _("member directory")
         verbose_name_plural = _("member directories")
 
-    @path("")
-    def index(self, request):
-        from network_pages.directory import views as directory
-
-        return directory.index(request, self)
-
-    @path("csv/")
-    def csv_export(self, request):
-        from network_pages.directory import views as directory
-
-        return directory.csv_export(request, self)
-
-    @path("people/<int:user_id>/vcard/")
-    def vcard(self, request, user_id):
-        from network_pages.directory import views as directory
-
-        return directory.vcard(request, self, user_id)
-
-    @path("profile/")
-    def own_profile(self, request):
-        from network_pages.directory import views as directory
-
-        return directory.edit_profile(request, self, request.user.pk)
-
-    @path("people/<int:user_id>/edit/")
-    def edit_profile(self, request, user_id):
-        from network_pages.directory import views as directory
-
-        return directory.edit_profile(request, self, user_id)
-
-    @path("states/<str:code>/")
-    def state(self, request, code):
-        from network_pages.directory import views as directory
-
-        return directory.state(request, self, code)
-
-    @path("states/<str:code>/actors/add/")
-    def add_actor(self, request, code):
-        from network_pages.directory import views as directory
-
-        return directory.edit_actor(request, self, code, None)
-
-    @path("states/<str:code>/actors/<int:actor_id>/edit/")
-    def edit_actor(self, request, code, actor_id):
-        from network_pages.directory import views as directory
-
-        return directory.edit_actor(request, self, code, actor_id)
-
-    @path("states/<str:code>/actors/<int:actor_id>/delete/")
-    def delete_actor(self, request, code, actor_id):
-        from network_pages.directory import views as directory
-
-        return directory.delete_actor(request, self, code, actor_id)
+    index = delegate("", VIEWS + "index")
+    csv_export = delegate("csv/", VIEWS + "csv_export")
+    vcard = delegate("people/<int:user_id>/vcard/", VIEWS + "vcard")
+    own_profile = delegate("profile/", VIEWS + "edit_own_profile")
+    edit_profile = delegate("people/<int:user_id>/edit/", VIEWS + "edit_profile")
+    state = delegate("states/<str:code>/", VIEWS + "state")
+    add_actor = delegate("states/<str:code>/actors/add/", VIEWS + "edit_actor")
+    edit_actor = delegate("states/<str:code>/actors/<int:actor_id>/edit/", VIEWS + "edit_actor")
+    delete_actor = delegate(
+        "states/<str:code>/actors/<int:actor_id>/delete/",
+        VIEWS + "delete_actor",
+    )

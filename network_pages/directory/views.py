@@ -28,6 +28,7 @@ from network_pages.accounts.models import (
 from network_pages.core.downloads import attachment, csv_attachment
 from network_pages.core.languages import language_name
 from network_pages.core.roles import MEMBER_GROUPS
+from network_pages.core.routing import render_subpage
 from network_pages.directory.forms import NationalNetworkActorForm, ProfileForm
 
 
@@ -146,17 +147,16 @@ def index(request, page):
     state, query = _filters(request)
     entries = directory_entries(state, query)
     states = sorted(MemberState.objects.all(), key=lambda s: s.name)
-    return page.render(
+    return render_subpage(
         request,
-        template="network_pages/directory/index.html",
-        context_overrides={
-            "groups": grouped(entries),
-            "states": states,
-            "selected_state": state,
-            "query": query,
-            "count": len(entries),
-            "query_string": request.GET.urlencode(),
-        },
+        page,
+        "network_pages/directory/index.html",
+        groups=grouped(entries),
+        states=states,
+        selected_state=state,
+        query=query,
+        count=len(entries),
+        query_string=request.GET.urlencode(),
     )
 
 
@@ -228,6 +228,10 @@ def vcard(request, page, user_id):
     return attachment(card.serialize(), "text/vcard; charset=utf-8", f"{filename}.vcf")
 
 
+def edit_own_profile(request, page):
+    return edit_profile(request, page, request.user.pk)
+
+
 def edit_profile(request, page, user_id):
     _require_member(request)
     from django.contrib.auth import get_user_model
@@ -246,10 +250,12 @@ def edit_profile(request, page, user_id):
         log(profile, "network.profile.edit", user=request.user)
         messages.success(request, _("The profile has been saved."))
         return redirect(page.url + page.reverse_subpage("index"))
-    return page.render(
+    return render_subpage(
         request,
-        template="network_pages/directory/profile_form.html",
-        context_overrides={"form": form, "person": person},
+        page,
+        "network_pages/directory/profile_form.html",
+        form=form,
+        person=person,
     )
 
 
@@ -263,16 +269,15 @@ def state(request, page, code):
     entries = directory_entries(member_state)
     current = sorted((e for e in entries if not e["former"]), key=lambda e: e["sort_name"])
     former = sorted((e for e in entries if e["former"]), key=lambda e: e["sort_name"])
-    return page.render(
+    return render_subpage(
         request,
-        template="network_pages/directory/state.html",
-        context_overrides={
-            "member_state": member_state,
-            "current": current,
-            "former": former,
-            "actors": member_state.network_actors.all(),
-            "can_edit_network": access.can_edit_national_network(request.user, member_state),
-        },
+        page,
+        "network_pages/directory/state.html",
+        member_state=member_state,
+        current=current,
+        former=former,
+        actors=member_state.network_actors.all(),
+        can_edit_network=access.can_edit_national_network(request.user, member_state),
     )
 
 
@@ -280,7 +285,7 @@ def _state_url(page, member_state):
     return page.url + page.reverse_subpage("state", kwargs={"code": member_state.code})
 
 
-def edit_actor(request, page, code, actor_id):
+def edit_actor(request, page, code, actor_id=None):
     _require_member(request)
     member_state = _state(code)
     if not access.can_edit_national_network(request.user, member_state):
@@ -297,10 +302,13 @@ def edit_actor(request, page, code, actor_id):
         log(actor, "network.actor.save", user=request.user)
         messages.success(request, _("The national network has been updated."))
         return redirect(_state_url(page, member_state))
-    return page.render(
+    return render_subpage(
         request,
-        template="network_pages/directory/actor_form.html",
-        context_overrides={"form": form, "member_state": member_state, "actor": actor},
+        page,
+        "network_pages/directory/actor_form.html",
+        form=form,
+        member_state=member_state,
+        actor=actor,
     )
 
 
@@ -312,10 +320,12 @@ def delete_actor(request, page, code, actor_id):
     actor = get_object_or_404(NationalNetworkActor, pk=actor_id, member_state=member_state)
     if request.method == "POST":
         return _delete_actor(request, page, actor)
-    return page.render(
+    return render_subpage(
         request,
-        template="network_pages/directory/actor_delete.html",
-        context_overrides={"member_state": member_state, "actor": actor},
+        page,
+        "network_pages/directory/actor_delete.html",
+        member_state=member_state,
+        actor=actor,
     )
 
 

@@ -13,15 +13,19 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from network_pages.accounts.models import MemberState
+from network_pages.core.routing import delegate
 
 QUESTION_MAX_LENGTH = 600
 BACKGROUND_MAX_LENGTH = 1500
+
+# The views behind the pages' routes, imported only when a route is served (core.routing).
+VIEWS = "network_pages.information_requests.views."
 
 
 class RequestIndexPage(RoutablePageMixin, Page):
@@ -43,21 +47,8 @@ class RequestIndexPage(RoutablePageMixin, Page):
         verbose_name = _("information requests")
         verbose_name_plural = _("information request lists")
 
-    @path("")
-    def index(self, request):
-        return self.render(request)
-
-    @path("propose/")
-    def propose(self, request):
-        from network_pages.information_requests import views as services
-
-        return services.propose_view(request, self)
-
-    @path("compilations/xlsx/")
-    def compilations(self, request):
-        from network_pages.information_requests import views as compilation
-
-        return compilation.index_export_view(request, self)
+    propose = delegate("propose/", VIEWS + "propose_view")
+    compilations = delegate("compilations/xlsx/", VIEWS + "index_export_view")
 
     def get_context(self, request, *args, **kwargs):
         from network_pages import access
@@ -213,57 +204,14 @@ class InformationRequestPage(RoutablePageMixin, Page):
         """(number, question) pairs: numbers follow the order, 1..n, with no gaps."""
         return list(enumerate(self.questions.all(), start=1))
 
-    @path("")
-    def view(self, request):
-        return self.render(request)
-
-    @path("close/")
-    def close(self, request):
-        from network_pages.information_requests import views as services
-
-        return services.close_view(request, self)
-
-    @path("remind/")
-    def remind(self, request):
-        from network_pages.information_requests import views as follow_up
-
-        return follow_up.remind_view(request, self)
-
-    @path("compilation/")
-    def compilation(self, request):
-        from network_pages.information_requests import views as compilation
-
-        return compilation.compilation_view(request, self)
-
-    @path("compilation/<str:export>/")
-    def compilation_export(self, request, export):
-        from network_pages.information_requests import views as compilation
-
-        return compilation.compilation_view(request, self, export)
-
-    @path("answer/")
-    def answer(self, request):
-        from network_pages.information_requests import views as responses
-
-        return responses.answer_view(request, self)
-
-    @path("answer/<str:code>/")
-    def answer_state(self, request, code):
-        from network_pages.information_requests import views as responses
-
-        return responses.answer_view(request, self, code)
-
-    @path("answer/<str:code>/reopen/")
-    def reopen(self, request, code):
-        from network_pages.information_requests import views as responses
-
-        return responses.reopen_view(request, self, code)
-
-    @path("responses/<str:code>/history/")
-    def history(self, request, code):
-        from network_pages.information_requests import views as responses
-
-        return responses.history_view(request, self, code)
+    close = delegate("close/", VIEWS + "close_view")
+    remind = delegate("remind/", VIEWS + "remind_view")
+    compilation = delegate("compilation/", VIEWS + "compilation_view")
+    compilation_export = delegate("compilation/<str:export>/", VIEWS + "compilation_view")
+    answer = delegate("answer/", VIEWS + "answer_view")
+    answer_state = delegate("answer/<str:code>/", VIEWS + "answer_view")
+    reopen = delegate("answer/<str:code>/reopen/", VIEWS + "reopen_view")
+    history = delegate("responses/<str:code>/history/", VIEWS + "history_view")
 
     def get_context(self, request, *args, **kwargs):
         from network_pages import access

@@ -78,10 +78,11 @@ def propose_view(request, index):
         notify(active_members_of(OFFICE), "request_proposed", {"request": page, "state": own[0]})
         messages.success(request, _("Your proposal is sent to the SRSG's Office."))
         return redirect(index.url)
-    return index.render(
+    return render_subpage(
         request,
-        template="network_pages/requests/propose.html",
-        context_overrides={"form": form},
+        index,
+        "network_pages/requests/propose.html",
+        form=form,
     )
 
 
@@ -135,14 +136,13 @@ def answer_view(request, page, code=None):
                 _("Your response has been submitted.") if submit else _("Your draft is saved."),
             )
             return redirect(page.url)
-    return page.render(
+    return render_subpage(
         request,
-        template="network_pages/requests/answer_form.html",
-        context_overrides={
-            "form": form,
-            "state_response": response,
-            "conflict": conflict,
-        },
+        page,
+        "network_pages/requests/answer_form.html",
+        form=form,
+        state_response=response,
+        conflict=conflict,
     )
 
 
@@ -193,10 +193,12 @@ def history_view(request, page, code):
     if not access.speaks_for_state(request.user, member_state.pk):
         raise PermissionDenied
     revisions = response.revisions.select_related("author")
-    return page.render(
+    return render_subpage(
         request,
-        template="network_pages/requests/history.html",
-        context_overrides={"state_response": response, "revisions": revisions},
+        page,
+        "network_pages/requests/history.html",
+        state_response=response,
+        revisions=revisions,
     )
 
 

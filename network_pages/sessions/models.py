@@ -13,13 +13,17 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, Panel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from network_pages.accounts.models import MemberState
+from network_pages.core.routing import delegate
 from network_pages.files.models import NetworkDocument
+
+# The views behind the pages' routes, imported only when a route is served (core.routing).
+VIEWS = "network_pages.sessions.views."
 
 
 class SessionIndexPage(Page):
@@ -108,75 +112,33 @@ class SessionPage(RoutablePageMixin, Page):
         if errors:
             raise ValidationError(errors)
 
-    @path("")
-    def view(self, request):
-        return self.render(request)
-
-    @path("ical/")
-    def ical(self, request):
-        from network_pages.sessions import views as sessions
-
-        return sessions.ical_view(request, self)
-
-    @path("convene/")
-    def convene(self, request):
-        from network_pages.sessions import views as sessions
-
-        return sessions.convene_view(request, self)
-
-    @path("invitations/", name="invitations")
-    def invitation_list(self, request):
-        from network_pages.sessions import views as invitations
-
-        return invitations.invitations_view(request, self)
-
-    @path("invitations/<int:pk>/confirm/", name="confirm_invitation")
-    def confirm_invitation(self, request, pk):
-        from network_pages.sessions import views as invitations
-
-        return invitations.decide_view(request, self, pk, "confirm")
-
-    @path("invitations/<int:pk>/withdraw/", name="withdraw_invitation")
-    def withdraw_invitation(self, request, pk):
-        from network_pages.sessions import views as invitations
-
-        return invitations.decide_view(request, self, pk, "withdraw")
-
-    @path("attendance/", name="attendance")
-    def register_participants(self, request):
-        from network_pages.sessions import views as attendance
-
-        return attendance.register_view(request, self)
-
-    @path("attendance/<str:code>/", name="attendance_of_state")
-    def register_participants_of(self, request, code):
-        from network_pages.sessions import views as attendance
-
-        return attendance.register_view(request, self, code)
-
-    @path("attendance/remove/<int:pk>/", name="unregister")
-    def unregister(self, request, pk):
-        from network_pages.sessions import views as attendance
-
-        return attendance.unregister_view(request, self, pk)
-
-    @path("participants/", name="participants")
-    def participant_list(self, request):
-        from network_pages.sessions import views as attendance
-
-        return attendance.participants_view(request, self)
-
-    @path("participants/<str:export>/", name="participants_export")
-    def participant_export(self, request, export):
-        from network_pages.sessions import views as attendance
-
-        return attendance.participants_view(request, self, export)
-
-    @path("nominate/")
-    def nominate(self, request):
-        from network_pages.sessions import views as invitations
-
-        return invitations.nominate_view(request, self)
+    ical = delegate("ical/", VIEWS + "ical_view")
+    convene = delegate("convene/", VIEWS + "convene_view")
+    invitation_list = delegate("invitations/", VIEWS + "invitations_view", name="invitations")
+    confirm_invitation = delegate(
+        "invitations/<int:pk>/confirm/",
+        VIEWS + "decide_view",
+        decision="confirm",
+    )
+    withdraw_invitation = delegate(
+        "invitations/<int:pk>/withdraw/",
+        VIEWS + "decide_view",
+        decision="withdraw",
+    )
+    register_participants = delegate("attendance/", VIEWS + "register_view", name="attendance")
+    register_participants_of = delegate(
+        "attendance/<str:code>/",
+        VIEWS + "register_view",
+        name="attendance_of_state",
+    )
+    unregister = delegate("attendance/remove/<int:pk>/", VIEWS + "unregister_view")
+    participant_list = delegate("participants/", VIEWS + "participants_view", name="participants")
+    participant_export = delegate(
+        "participants/<str:export>/",
+        VIEWS + "participants_view",
+        name="participants_export",
+    )
+    nominate = delegate("nominate/", VIEWS + "nominate_view")
 
     def get_context(self, request, *args, **kwargs):
         from network_pages import access
