@@ -12,7 +12,12 @@ class NetworkPagesConfig(AppConfig):
 
     def ready(self):
         from network_pages.access import checks, restrictions  # noqa: F401
+        from network_pages.accounts import rules as accounts_rules  # noqa: F401
+        from network_pages.directory import rules as directory_rules  # noqa: F401
         from network_pages.information_requests import lifecycle  # noqa: F401
+        from network_pages.information_requests import rules as request_rules  # noqa: F401
+        from network_pages.intranet import rules as intranet_rules  # noqa: F401
+        from network_pages.sessions import rules as session_rules  # noqa: F401
 
 
 class NetworkUsersAppConfig(WagtailUsersAppConfig):

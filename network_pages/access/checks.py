@@ -6,6 +6,7 @@ from django.core.checks import Error, register
 from django.db import connection
 from django.db.utils import DatabaseError
 
+from network_pages.access.registry import intranet_roots
 from network_pages.core.roles import INTRANET_COLLECTION, INTRANET_SLUG, NETWORK_GROUPS
 
 
@@ -33,8 +34,6 @@ def check_view_restrictions(app_configs=None, databases=None, **kwargs):
         Site,
     )
 
-    from network_pages.intranet.models import IntranetHomePage
-
     errors = []
     password = PageViewRestriction.PASSWORD
     if PageViewRestriction.objects.filter(restriction_type=password).exists() or (
@@ -57,7 +56,7 @@ def check_view_restrictions(app_configs=None, databases=None, **kwargs):
         "translation_key", flat=True
     ):
         translation_counts[key] += 1
-    intranet_roots = set(IntranetHomePage.objects.values_list("pk", flat=True))
+    root_ids = set(intranet_roots().values_list("pk", flat=True))
     for key, pages in by_key.items():
         signatures = {signature for signature, _page in pages.values()}
         if len(signatures) > 1 or len(pages) != translation_counts[key]:
@@ -70,7 +69,7 @@ def check_view_restrictions(app_configs=None, databases=None, **kwargs):
                 )
             )
         for page_id, (_signature, page) in pages.items():
-            if page_id not in intranet_roots:
+            if page_id not in root_ids:
                 errors.append(
                     Error(
                         f"Page '{page.title}' ({page_id}) carries a view restriction but is not an "
@@ -81,7 +80,7 @@ def check_view_restrictions(app_configs=None, databases=None, **kwargs):
                 )
 
     required = set(NETWORK_GROUPS)
-    for root in IntranetHomePage.objects.all():
+    for root in intranet_roots().all():
         restriction = PageViewRestriction.objects.filter(page=root).first()
         names = set(restriction.groups.values_list("name", flat=True)) if restriction else set()
         if (
@@ -97,7 +96,7 @@ def check_view_restrictions(app_configs=None, databases=None, **kwargs):
                 )
             )
 
-    intranet_paths = tuple(IntranetHomePage.objects.values_list("path", flat=True))
+    intranet_paths = tuple(intranet_roots().values_list("path", flat=True))
     for alias in Page.objects.filter(alias_of__isnull=False).select_related("alias_of"):
         into = alias.alias_of.path.startswith(intranet_paths)
         from_inside = alias.path.startswith(intranet_paths)
@@ -111,7 +110,7 @@ def check_view_restrictions(app_configs=None, databases=None, **kwargs):
             )
 
     # The login gate (network_pages.middleware) knows the intranet by its URL: /<lang>/intranet/.
-    for root in IntranetHomePage.objects.exclude(slug=INTRANET_SLUG, depth=3):
+    for root in intranet_roots().exclude(slug=INTRANET_SLUG, depth=3):
         errors.append(
             Error(
                 f"Intranet root '{root.title}' ({root.pk}) must have the slug '{INTRANET_SLUG}' "

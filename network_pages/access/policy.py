@@ -5,14 +5,15 @@ Every place that shows content asks this module: `can_view(user, obj)` for one o
 
 1. Wagtail view restrictions (groups only), which exist only on the intranet roots.
 2. Deny-by-default zones decided here: invited experts see only what they are granted (and its
-   descendants) plus the intranet home; closed intranet pages are hidden from correspondents unless
-   granted (a closed page inside a granted subtree needs a grant of its own). Grants are guardian
-   object permissions stored on the base `Page` (see `grant`); a grant on a page covers its
-   descendants and its translations.
-3. Members-only page types (`members_only = True`): never shown to invited experts.
+   descendants) plus the intranet home; closed zones (registered by the domains) are hidden from
+   correspondents unless granted (a closed page inside a granted subtree needs a grant of its
+   own). Grants are guardian object permissions stored on the base `Page` (see `grants`); a grant
+   on a page covers its descendants and its translations.
+3. Page-type rules registered by the domains (members-only types: never shown to invited experts).
 4. Workflow state: nothing unpublished is shown outside the admin and previews.
 
-Objects that are not pages (files, profiles, responses, answers) are decided from their own fields.
+Objects that are not pages (files, profiles, responses, answers) are decided by the rule their
+domain registered for their class (`access.registry`); an object without a rule is denied.
 """
 
 import enum
@@ -24,33 +25,18 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 
-from wagtail.models import (
-    Collection,
-    CollectionViewRestriction,
-    Page,
-    PageViewRestriction,
-    get_page_models,
-)
+from wagtail.models import Page, PageViewRestriction, get_page_models
 
 from network_pages.access.models import PageGroupObjectPermission, PageUserObjectPermission
-from network_pages.accounts.models import (
-    Designation,
-    MemberProfile,
-    MemberState,
-    NationalNetworkActor,
-)
+from network_pages.access.registry import intranet_roots, page_rule, registry
+from network_pages.accounts.models import MemberState
 from network_pages.core.roles import (
     CORRESPONDENTS,
     EDITOR_GROUPS,
     EXPERTS,
-    INTRANET_COLLECTION,
     NETWORK_GROUPS,
     VIEW_RESTRICTED_PAGE,
 )
-from network_pages.files.models import NetworkDocument, NetworkImage, NetworkRendition
-from network_pages.information_requests.models import Answer, Marking, StateResponse
-from network_pages.intranet.models import IntranetHomePage, IntranetPage
-from network_pages.sessions.models import Invitation, SessionPage, SessionPaper
 
 
 class Level(enum.IntEnum):
@@ -146,16 +132,15 @@ def granted_pages(user):
         group_id__in=group_ids, permission__codename=VIEW_RESTRICTED_PAGE
     ).values("content_object_id")
     granted = Page.objects.filter(Q(pk__in=direct) | Q(pk__in=via_groups))
-    # An invitation that was withdrawn or has passed its end date closes its session at once,
-    # before the daily revocation catches up (unless a current invitation keeps it open).
-    invitations = Invitation.objects.filter(user=user)
-    lapsed = invitations.lapsed().exclude(session__in=invitations.current().values("session"))
-    return granted.exclude(pk__in=lapsed.values("session"))
+    for narrow in registry.grant_filters:
+        granted = narrow(user, granted)
+    return granted
 
 
 def closed_zone_pages():
-    """Roots of the deny-by-default zones of the intranet (later issues add their own)."""
-    return Page.objects.filter(pk__in=IntranetPage.objects.filter(closed=True).values("pk"))
+    """Roots of the deny-by-default zones of the intranet, as the domains registered them."""
+    roots = [Q(pk__in=zone().values("pk")) for zone in registry.closed_zones]
+    return Page.objects.filter(reduce(or_, roots)) if roots else Page.objects.none()
 
 
 @dataclass(frozen=True)
@@ -230,7 +215,7 @@ def _read_scope(user):
     group_ids = {pk for pk, _name in _group_rows(user)}
     restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
     denied = tuple(r.page.path for r in restrictions if not _passes_restriction(r, user, group_ids))
-    intranet = tuple(IntranetHomePage.objects.values_list("path", flat=True))
+    intranet = tuple(intranet_roots().values_list("path", flat=True))
     granted = closed = ()
     if lvl in (Level.MEMBER, Level.EXPERT):
         granted = _translation_paths(granted_pages(user))
@@ -241,57 +226,51 @@ def _read_scope(user):
 def viewable(user, queryset):
     """The pages of `queryset` that the user may see (live ones only)."""
     queryset = queryset.filter(live=True).filter(scope(user).page_filter())
-    if not is_member(user):
-        queryset = queryset.exclude(content_type__in=members_only_content_types())
+    for content_types, allowed in _page_type_filters(user):
+        queryset = queryset.filter(~Q(content_type__in=content_types) | allowed)
     return queryset
 
 
-def members_only_content_types():
-    """Page types that invited experts never see, whatever they are granted (members_only)."""
-    models = [model for model in get_page_models() if getattr(model, "members_only", False)]
-    return list(ContentType.objects.get_for_models(*models, for_concrete_models=False).values())
+def _page_type_filters(user):
+    """(content types, Q of those the user may see) for each page-type rule that narrows what the
+    user sees; a rule covers the page types it was registered on and their subclasses."""
+    by_rule = {}
+    for model in get_page_models():
+        rule = registry.page_rule(model)
+        if rule is not None:
+            by_rule.setdefault(rule, []).append(model)
+    filters = []
+    for rule, models in by_rule.items():
+        allowed = rule.q(user)
+        if allowed is not None:
+            types = ContentType.objects.get_for_models(*models, for_concrete_models=False)
+            filters.append((list(types.values()), allowed))
+    return filters
 
 
 def can_view(user, obj):
-    """May `user` see `obj`? Deny for any object this policy does not know."""
+    """May `user` see `obj`? Deny for any object no rule was registered for."""
     if isinstance(obj, Page):
-        if getattr(obj.specific_class, "members_only", False) and not is_member(user):
+        rule = registry.page_rule(obj.specific_class or type(obj))
+        if rule is not None and not rule.check(user, obj):
             return False
         return obj.live and scope(user).allows_path(obj.path)
-    if isinstance(obj, NetworkRendition):
-        return can_view(user, obj.image)
-    if isinstance(obj, NetworkImage | NetworkDocument):
-        return _can_view_file(user, obj)
-    if isinstance(obj, MemberProfile | NationalNetworkActor):
-        # Contact details are for the network's members only (R7, R9): never experts.
-        return is_member(user)
-    if isinstance(obj, Designation):
-        return is_editor(user)
-    if isinstance(obj, StateResponse):
-        return _can_view_response(user, obj)
-    if isinstance(obj, Answer):
-        return _can_view_answer(user, obj)
-    return False
+    rule = registry.object_rule(type(obj))
+    return rule is not None and rule(user, obj)
 
 
-def _can_view_response(user, response):
-    """The state's own correspondents and the Office see it at every stage; other correspondents
-    once it is submitted; invited experts never."""
-    if is_editor(user):
-        return True
-    if not is_member(user):
-        return False
-    own = response.member_state_id in state_ids(user)
-    return own or response.status == StateResponse.Status.SUBMITTED
+def _members_only(user, page):
+    return is_member(user)
 
 
-def _can_view_answer(user, answer):
-    response = answer.response
-    if not _can_view_response(user, response):
-        return False
-    if answer.marking == Marking.OFFICE:
-        return speaks_for_state(user, response.member_state_id)
-    return True
+def _members_only_q(user):
+    return None if is_member(user) else Q(pk__in=[])
+
+
+def members_only(*page_models):
+    """Pages of these types are for the network's members: never shown to invited experts,
+    whatever they are granted."""
+    page_rule(*page_models, q=_members_only_q)(_members_only)
 
 
 def speaks_for_state(user, member_state_id):
@@ -317,84 +296,6 @@ def single_state(user):
     """The member state of a user who belongs to exactly one, else None."""
     ids = state_ids(user)
     return MemberState.objects.get(pk=next(iter(ids))) if len(ids) == 1 else None
-
-
-def can_edit_profile(user, profile_user):
-    """A member edits their own profile; the SRSG and the Office edit the correspondents'
-    (never an administrator's or another editor's: that would hand over their account)."""
-    if user.pk == profile_user.pk:
-        return is_member(user)
-    if not is_editor(user):
-        return False
-    return not profile_user.is_superuser and level(profile_user) != Level.EDITOR
-
-
-def can_edit_national_network(user, member_state):
-    """A state's correspondents record its national network; the Office may too."""
-    return speaks_for_state(user, member_state.pk)
-
-
-def intranet_collection_paths():
-    return tuple(
-        Collection.objects.filter(name=INTRANET_COLLECTION, depth=2).values_list("path", flat=True)
-    )
-
-
-def _remembered(user, key, compute):
-    """What `compute()` gives, read once per user object for files (dropped by `forget`), so
-    that a list of files costs no more than one."""
-    memo = user.__dict__.setdefault("_network_files", {})
-    if key not in memo:
-        memo[key] = compute()
-    return memo[key]
-
-
-def _passes_collection_restrictions(user, collection):
-    """Privacy set on the file's collection (or above it) in the admin is honoured too."""
-
-    def passes():
-        restrictions = CollectionViewRestriction.objects.filter(
-            collection__in=collection.get_ancestors(inclusive=True)
-        ).prefetch_related("groups")
-        group_ids = {pk for pk, _name in _group_rows(user)}
-        return all(_passes_restriction(r, user, group_ids) for r in restrictions)
-
-    return _remembered(user, ("collection", collection.pk), passes)
-
-
-def can_view_response_original(user, response):
-    """The original e-mail of a response may hold anything, Office-only answers included:
-    only the Office and the answering state see it."""
-    return speaks_for_state(user, response.member_state_id)
-
-
-def _can_view_file(user, file):
-    if not _passes_collection_restrictions(user, file.collection):
-        return False
-    if file.owner_content_type_id:
-        owner = file.owner
-        if isinstance(owner, StateResponse):
-            return can_view_response_original(user, owner)
-        return owner is not None and can_view(user, owner)
-    intranet = _remembered(user, "intranet", intranet_collection_paths)
-    # Without an intranet collection, no unowned file can be told public: fail closed.
-    if not intranet or _starts(file.collection.path, intranet):
-        return is_member(user) or _is_paper_of_a_session_they_see(user, file)
-    return True
-
-
-def _is_paper_of_a_session_they_see(user, file):
-    """A session's papers open to whoever may see the session (its invited experts too)."""
-    if not isinstance(file, NetworkDocument) or level(user) < Level.EXPERT:
-        return False
-
-    def papers():
-        sessions = viewable(user, SessionPage.objects.all())
-        return set(
-            SessionPaper.objects.filter(page__in=sessions).values_list("document_id", flat=True)
-        )
-
-    return file.pk in _remembered(user, "papers", papers)
 
 
 def is_public(obj):

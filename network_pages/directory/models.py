@@ -16,8 +16,6 @@ VIEWS = "network_pages.directory.views."
 class DirectoryPage(RoutablePageMixin, Page):
     """The member directory (R7), one per intranet root: members only, never invited experts."""
 
-    members_only = True
-
     parent_page_types = ["network_pages.IntranetHomePage"]
     subpage_types = []
     max_count_per_parent = 1

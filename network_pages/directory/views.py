@@ -29,6 +29,7 @@ from network_pages.core.downloads import attachment, csv_attachment
 from network_pages.core.languages import language_name
 from network_pages.core.roles import MEMBER_GROUPS
 from network_pages.core.routing import render_subpage
+from network_pages.directory import rules
 from network_pages.directory.forms import NationalNetworkActorForm, ProfileForm
 
 
@@ -237,7 +238,7 @@ def edit_profile(request, page, user_id):
     from django.contrib.auth import get_user_model
 
     person = get_object_or_404(get_user_model(), pk=user_id)
-    if not access.can_edit_profile(request.user, person):
+    if not rules.can_edit_profile(request.user, person):
         raise PermissionDenied
     profile = MemberProfile.objects.filter(user=person).first() or MemberProfile(user=person)
     form = ProfileForm(
@@ -277,7 +278,7 @@ def state(request, page, code):
         current=current,
         former=former,
         actors=member_state.network_actors.all(),
-        can_edit_network=access.can_edit_national_network(request.user, member_state),
+        can_edit_network=rules.can_edit_national_network(request.user, member_state),
     )
 
 
@@ -288,7 +289,7 @@ def _state_url(page, member_state):
 def edit_actor(request, page, code, actor_id=None):
     _require_member(request)
     member_state = _state(code)
-    if not access.can_edit_national_network(request.user, member_state):
+    if not rules.can_edit_national_network(request.user, member_state):
         raise PermissionDenied
     actor = None
     if actor_id is not None:
@@ -315,7 +316,7 @@ def edit_actor(request, page, code, actor_id=None):
 def delete_actor(request, page, code, actor_id):
     _require_member(request)
     member_state = _state(code)
-    if not access.can_edit_national_network(request.user, member_state):
+    if not rules.can_edit_national_network(request.user, member_state):
         raise PermissionDenied
     actor = get_object_or_404(NationalNetworkActor, pk=actor_id, member_state=member_state)
     if request.method == "POST":

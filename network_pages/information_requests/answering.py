@@ -7,6 +7,7 @@ from wagtail.log_actions import log
 from network_pages import access
 from network_pages.accounts.rules import state_to_act_for
 from network_pages.core.translations import original
+from network_pages.information_requests import rules
 from network_pages.information_requests.models import (
     Answer,
     ResponseRevision,
@@ -138,7 +139,7 @@ def responses_by_request(user, numbering):
             if access.can_view(user, answer) and answer.question_id in numbers:
                 answers[numbers[answer.question_id]] = answer
         response.original_visible = response.original_id is not None and (
-            access.can_view_response_original(user, response)
+            rules.can_view_response_original(user, response)
         )
         visible[response.request_id].append((response, answers))
     for items in visible.values():

@@ -31,8 +31,6 @@ VIEWS = "network_pages.information_requests.views."
 class RequestIndexPage(RoutablePageMixin, Page):
     """The list of information requests, one per intranet root."""
 
-    members_only = True
-
     parent_page_types = ["network_pages.IntranetHomePage"]
     subpage_types = ["network_pages.InformationRequestPage"]
     max_count_per_parent = 1
@@ -121,7 +119,6 @@ class InformationRequestForm(WagtailAdminPageForm):
 class InformationRequestPage(RoutablePageMixin, Page):
     """A request: a draft until the Office publishes it (that opens it); the Office closes it."""
 
-    members_only = True  # never shown to invited experts, whatever they are granted
     DRAFT, OPEN, CLOSED = "draft", "open", "closed"
     LANGUAGES = [("en", _("English")), ("fr", _("French"))]
 

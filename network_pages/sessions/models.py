@@ -30,8 +30,6 @@ class SessionIndexPage(Page):
     """The list of sessions, one per intranet root: members only (invited experts reach their
     own session directly)."""
 
-    members_only = True
-
     parent_page_types = ["network_pages.IntranetHomePage"]
     subpage_types = ["network_pages.PlenarySessionPage", "network_pages.ThematicSessionPage"]
     max_count_per_parent = 1

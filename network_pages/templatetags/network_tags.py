@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 
 from network_pages.access import can_view
+from network_pages.directory import rules as directory_rules
 
 register = template.Library()
 
@@ -44,9 +45,7 @@ def language_switcher(context):
 
 @register.simple_tag(takes_context=True)
 def can_edit_profile(context, person):
-    from network_pages.access import can_edit_profile as allowed
-
-    return allowed(context["request"].user, person)
+    return directory_rules.can_edit_profile(context["request"].user, person)
 
 
 @register.simple_tag(takes_context=True)

@@ -1,0 +1,138 @@
+"""The rules each domain adds to the access policy, from its `rules.py` (imported by
+`NetworkPagesConfig.ready()`). The policy asks them; no rule means deny.
+
+- **object rules** (`rule`): who may see an object that is not a page, by its class (a rule on a
+  base class covers its subclasses, as in Wagtail's `ObjectTypeRegistry`);
+- **page-type rules** (`page_rule`): a page type narrows who sees its pages, with a check for one
+  page and the `Q` that `viewable()` adds for querysets (the two must agree);
+- **closed zones** (`closed_zone`): roots of deny-by-default subtrees;
+- **grant filters** (`grant_filter`): grants that stop counting (a lapsed invitation);
+- **file-owner rules** (`file_owner_rule`): who may fetch a file owned by an object of a class,
+  when it is not simply whoever may see the owner;
+- **file users** (`file_user`): objects that use an unowned intranet file open it to whoever may
+  see them (a session's papers);
+- the **intranet root** page type (`intranet_root`), whose subtrees the policy guards.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ImproperlyConfigured
+from django.db import models
+
+from wagtail.models import Page
+from wagtail.utils.registry import ObjectTypeRegistry
+
+
+@dataclass(frozen=True)
+class PageRule:
+    """`check(user, page)` for one page; `q(user)`: the pages of the type the user may see, or
+    None when they may see them all (the queryset is then left as it is)."""
+
+    check: object
+    q: object
+
+
+class Registry:
+    def __init__(self):
+        self.objects = ObjectTypeRegistry()
+        self.page_types = ObjectTypeRegistry()
+        self.file_owners = ObjectTypeRegistry()
+        self.closed_zones = []
+        self.grant_filters = []
+        self.file_users = []
+        self.intranet_root_model = None
+
+    def object_rule(self, model):
+        # get_by_type, never get(): ObjectTypeRegistry.get() would call the rule with the object
+        # alone.
+        return self.objects.get_by_type(model)
+
+    def page_rule(self, model):
+        return self.page_types.get_by_type(model)
+
+    def file_owner_rule(self, model):
+        return self.file_owners.get_by_type(model)
+
+    def object_rule_models(self):
+        return set(self.objects.values_by_class)
+
+    def page_rule_models(self):
+        return set(self.page_types.values_by_class)
+
+
+registry = Registry()
+
+
+def _refuse_base(model, kind):
+    if model in (models.Model, Page):
+        raise ImproperlyConfigured(f"An access {kind} on {model.__name__} would cover everything.")
+
+
+def rule(*model_classes):
+    """`@access.rule(StateResponse)`: `check(user, obj)` decides who may see such objects."""
+
+    def register(check):
+        for model in model_classes:
+            _refuse_base(model, "rule")
+            if issubclass(model, Page):
+                raise ImproperlyConfigured(f"{model.__name__} is a page: use access.page_rule.")
+            registry.objects.register(model, check)
+        return check
+
+    return register
+
+
+def page_rule(*page_models, q):
+    """`@access.page_rule(DirectoryPage, q=...)`: narrows who sees pages of these types."""
+
+    def register(check):
+        for model in page_models:
+            _refuse_base(model, "page rule")
+            registry.page_types.register(model, PageRule(check, q))
+        return check
+
+    return register
+
+
+def closed_zone(roots):
+    """`roots()` gives the pages whose subtrees are closed unless granted."""
+    registry.closed_zones.append(roots)
+    return roots
+
+
+def grant_filter(narrow):
+    """`narrow(user, granted)` leaves out grants that no longer open anything."""
+    registry.grant_filters.append(narrow)
+    return narrow
+
+
+def file_owner_rule(*model_classes):
+    """`check(user, owner)` for files owned by these objects (instead of `can_view(owner)`)."""
+
+    def register(check):
+        for model in model_classes:
+            _refuse_base(model, "file-owner rule")
+            registry.file_owners.register(model, check)
+        return check
+
+    return register
+
+
+def file_user(opens):
+    """`opens(user, file)`: True when the user sees an object that uses this unowned file."""
+    registry.file_users.append(opens)
+    return opens
+
+
+def intranet_root(model):
+    """The page type of the intranet roots: the policy guards their subtrees."""
+    registry.intranet_root_model = model
+    return model
+
+
+def intranet_roots():
+    if registry.intranet_root_model is None:
+        raise ImproperlyConfigured(
+            "No intranet root page type is registered with the access policy."
+        )
+    return registry.intranet_root_model.objects.all()

@@ -1,0 +1,67 @@
+"""Who sees the sessions, their papers, invitations and attendance."""
+
+from network_pages import access
+from network_pages.files.models import NetworkDocument
+from network_pages.sessions.models import (
+    AgendaItem,
+    Attendance,
+    ClosureDay,
+    Convocation,
+    Invitation,
+    SessionIndexPage,
+    SessionPage,
+    SessionPaper,
+)
+
+# The list of sessions: members only (invited experts reach their own session directly).
+access.members_only(SessionIndexPage)
+
+
+@access.grant_filter
+def without_lapsed_invitations(user, granted):
+    """An invitation that was withdrawn or has passed its end date closes its session at once,
+    before the daily revocation catches up (unless a current invitation keeps it open)."""
+    invitations = Invitation.objects.filter(user=user)
+    lapsed = invitations.lapsed().exclude(session__in=invitations.current().values("session"))
+    return granted.exclude(pk__in=lapsed.values("session"))
+
+
+@access.file_user
+def is_paper_of_a_session_they_see(user, file):
+    """A session's papers open to whoever may see the session (its invited experts too)."""
+    if not isinstance(file, NetworkDocument) or access.level(user) < access.Level.EXPERT:
+        return False
+
+    def papers():
+        sessions = access.viewable(user, SessionPage.objects.all())
+        return set(
+            SessionPaper.objects.filter(page__in=sessions).values_list("document_id", flat=True)
+        )
+
+    return file.pk in access.remembered(user, "papers", papers)
+
+
+@access.rule(AgendaItem, SessionPaper)
+def can_view_session_part(user, part):
+    return access.can_view(user, part.page)
+
+
+@access.rule(ClosureDay, Convocation)
+def can_view_office_record(user, record):
+    """Kept by the Office in the admin or on its session tools."""
+    return access.is_editor(user)
+
+
+@access.rule(Invitation)
+def can_view_invitation(user, invitation):
+    """The Office; the invited person; the state a national expert is credited to."""
+    if access.is_editor(user) or invitation.user_id == user.pk:
+        return True
+    return invitation.member_state_id is not None and access.speaks_for_state(
+        user, invitation.member_state_id
+    )
+
+
+@access.rule(Attendance)
+def can_view_registration(user, participant):
+    return access.speaks_for_state(user, participant.member_state_id)
