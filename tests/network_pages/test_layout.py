@@ -43,3 +43,23 @@ def test_domain_code_never_imports_the_models_hub():
         if "network_pages.models" in _imported_modules(path):
             offenders.append(str(path.relative_to(ROOT)))
     assert offenders == []
+
+
+ACCESS_MAY_IMPORT = (
+    "network_pages.access",
+    "network_pages.core",
+    "network_pages.accounts.models",
+    "network_pages.files.models",
+    "network_pages.notifications",
+)
+
+
+def test_the_access_policy_imports_no_domain():
+    """Domains register their rules with the policy; the policy knows none of them."""
+    imported = {
+        name
+        for path in (ROOT / "network_pages" / "access").rglob("*.py")
+        for name in _imported_modules(path)
+        if name.startswith("network_pages")
+    }
+    assert {name for name in imported if not name.startswith(ACCESS_MAY_IMPORT)} == set()
