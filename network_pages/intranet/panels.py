@@ -1,13 +1,15 @@
 """The intranet home's panels: each is a title, an empty-state text and the items a user may see.
 
-Later features add their panels here (requests awaiting my state, upcoming sessions, decisions
-awaiting me); each must go through the access policy, as these do.
+Each domain registers its panel types with the `register_intranet_panels` hook (returning a list
+of `PanelType`), so no central file names every domain; each panel's items must go through the
+access policy, as these do.
 """
 
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.models import Page
 
 from network_pages.access import Level, granted_pages, is_editor, level, roles, viewable
@@ -23,6 +25,52 @@ class Panel:
     title: str
     empty: str
     items: list = field(default_factory=list)
+
+
+def for_experts(user):
+    return level(user) == Level.EXPERT
+
+
+def for_members(user):
+    """Everyone on the intranet home but invited experts: correspondents, the SRSG, the Office."""
+    return level(user) != Level.EXPERT
+
+
+def for_editors(user):
+    return is_editor(user)
+
+
+@dataclass(frozen=True)
+class PanelType:
+    """A panel of the intranet home: shown, in `order`, to those `shown_to(user)` lets see it;
+    `items(request, home)` gives its items (none for a panel still to come)."""
+
+    key: str
+    title: str
+    empty: str
+    order: int
+    shown_to: object
+    items: object = None
+
+
+def panel_types():
+    types = [
+        panel for register in hooks.get_hooks("register_intranet_panels") for panel in register()
+    ]
+    return sorted(types, key=lambda panel: panel.order)
+
+
+def build_panels(request, home):
+    return [
+        Panel(
+            panel.key,
+            panel.title,
+            panel.empty,
+            panel.items(request, home) if panel.items else [],
+        )
+        for panel in panel_types()
+        if panel.shown_to(request.user)
+    ]
 
 
 def _recent_pages(request, home):
@@ -43,72 +91,6 @@ def _granted(request, home):
     return [{"title": p.title, "url": p.url} for p in pages]
 
 
-def _requests_awaiting(request, home):
-    """Open requests in this language that the user's state has not submitted yet."""
-    from network_pages.access import state_ids
-    from network_pages.information_requests.models import InformationRequestPage, StateResponse
-
-    own = state_ids(request.user)
-    if not own:
-        return []
-    answered = StateResponse.objects.filter(
-        member_state_id__in=own, status=StateResponse.Status.SUBMITTED
-    ).values("request__translation_key")
-    pages = (
-        viewable(request.user, InformationRequestPage.objects.descendant_of(home))
-        .filter(opened_at__isnull=False, closed_at__isnull=True)
-        .exclude(translation_key__in=answered)
-        .order_by("deadline")
-    )
-    return [{"title": p.title, "url": p.url, "date": p.deadline} for p in pages[:RECENT_LIMIT]]
-
-
-def _response_rates(request, home):
-    """For the Office: each open request in this language and where its answers stand."""
-    from network_pages.core.translations import originals
-    from network_pages.information_requests.follow_up import response_rates
-    from network_pages.information_requests.models import InformationRequestPage
-
-    pages = list(
-        viewable(request.user, InformationRequestPage.objects.descendant_of(home))
-        .filter(opened_at__isnull=False, closed_at__isnull=True)
-        .order_by("deadline")[:RECENT_LIMIT]
-    )
-    sources = originals(pages)
-    rates = response_rates(sources.values())
-    items = []
-    for page in pages:
-        rate = rates[sources[page.pk].pk]
-        detail = _(
-            "%(submitted)s of %(total)s submitted, %(drafts)s in draft, "
-            "%(missing)s without response"
-        ) % {
-            "submitted": rate.submitted,
-            "total": rate.addressed,
-            "drafts": rate.drafts,
-            "missing": rate.missing,
-        }
-        items.append(
-            {"title": page.title, "url": page.url, "date": page.deadline, "detail": detail}
-        )
-    return items
-
-
-def _upcoming_sessions(request, home):
-    from django.db.models.functions import Coalesce
-    from django.utils import timezone
-
-    from network_pages.sessions.models import SessionPage
-
-    sessions = (
-        viewable(request.user, SessionPage.objects.descendant_of(home))
-        .annotate(last=Coalesce("ends_on", "starts_on"))
-        .filter(last__gte=timezone.localdate())
-        .order_by("starts_on", "pk")
-    )
-    return [{"title": s.title, "url": s.url, "date": s.starts_on} for s in sessions[:RECENT_LIMIT]]
-
-
 def _my_groups(request, home):
     user = request.user
     labels = role_labels()
@@ -118,47 +100,36 @@ def _my_groups(request, home):
     return items
 
 
-def build_panels(request, home):
-    if level(request.user) == Level.EXPERT:
-        return [
-            Panel(
-                "invitations",
-                _("What you were invited to"),
-                _("You have not been given access to any meeting or page yet."),
-                _granted(request, home),
-            ),
-        ]
-    office = []
-    if is_editor(request.user):
-        office.append(
-            Panel(
-                "rates",
-                _("Response rates"),
-                _("No information request is open."),
-                _response_rates(request, home),
-            )
-        )
-    return office + [
-        Panel(
-            "requests",
-            _("Requests awaiting my state"),
-            _("No information request is awaiting an answer from your state."),
-            _requests_awaiting(request, home),
-        ),
-        Panel(
-            "sessions",
-            _("Upcoming sessions"),
-            _("No session is scheduled."),
-            _upcoming_sessions(request, home),
-        ),
-        Panel("decisions", _("Decisions awaiting me"), _("Nothing is awaiting your decision.")),
-        Panel(
-            "contributions",
-            _("New contributions"),
-            _("Nothing has been published on the intranet yet."),
-            _recent_pages(request, home),
-        ),
-        Panel(
-            "groups", _("My groups"), _("You belong to no group yet."), _my_groups(request, home)
-        ),
-    ]
+PANELS = [
+    PanelType(
+        "invitations",
+        _("What you were invited to"),
+        _("You have not been given access to any meeting or page yet."),
+        order=10,
+        shown_to=for_experts,
+        items=_granted,
+    ),
+    PanelType(
+        "decisions",
+        _("Decisions awaiting me"),
+        _("Nothing is awaiting your decision."),
+        order=40,
+        shown_to=for_members,
+    ),
+    PanelType(
+        "contributions",
+        _("New contributions"),
+        _("Nothing has been published on the intranet yet."),
+        order=50,
+        shown_to=for_members,
+        items=_recent_pages,
+    ),
+    PanelType(
+        "groups",
+        _("My groups"),
+        _("You belong to no group yet."),
+        order=60,
+        shown_to=for_members,
+        items=_my_groups,
+    ),
+]

@@ -18,28 +18,17 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from network_pages.notifications.events import events
 from network_pages.notifications.models import Notification
 
 logger = logging.getLogger(__name__)
 
 CLAIM_LEASE = timedelta(minutes=10)
 
-# Events and their templates: notifications/<event>/subject.txt and body.txt.
-EVENTS = {
-    "access_granted",
-    "designation_activation",
-    "request_opened",
-    "request_proposed",
-    "request_reminder",
-    "session_convocation",
-    "expert_invitation",
-    "expert_nominated",
-}
-
 
 def notify(recipients, event, context):
     """Queue one e-mail per recipient for `event`; sent once the transaction commits."""
-    if event not in EVENTS:
+    if events.get(event) is None:
         raise ValueError(f"Unknown notification event: {event}")
     rows = []
     seen = set()

@@ -1,6 +1,10 @@
+from django.utils.translation import gettext_lazy as _
+
 from wagtail import hooks
 
 from network_pages.access import is_editor
+from network_pages.core.audit import log_actions
+from network_pages.sessions import panels
 from network_pages.sessions.admin import ClosureDayViewSet, PlenaryScheduleWarning
 
 
@@ -17,3 +21,38 @@ def warn_about_the_plenary_schedule(request, panels):
         problem = plenary_schedule_problem()
         if problem:
             panels.append(PlenaryScheduleWarning(problem))
+
+
+# Its audit actions: (action, label, message), in English and French.
+LOG_ACTIONS = [
+    ("network.session.convene", _("Convene session"), _("Convocation sent")),
+    ("network.invitation.invite", _("Invite expert"), _("Expert invited to a session")),
+    ("network.invitation.nominate", _("Nominate expert"), _("National expert nominated")),
+    (
+        "network.invitation.confirm",
+        _("Confirm expert"),
+        _("National expert's invitation confirmed"),
+    ),
+    ("network.invitation.withdraw", _("Withdraw invitation"), _("Invitation withdrawn")),
+    ("network.invitation.end", _("End invitation"), _("Invitation ended")),
+    ("network.attendance.register", _("Register participant"), _("Participant registered")),
+    (
+        "network.attendance.unregister",
+        _("Remove participant"),
+        _("Participant's registration removed"),
+    ),
+]
+
+hooks.register("register_log_actions", log_actions(LOG_ACTIONS))
+
+
+@hooks.register("register_notification_events")
+def register_notification_events(events):
+    events.register("session_convocation", category="sessions")
+    events.register("expert_invitation", category="sessions")
+    events.register("expert_nominated", category="sessions")
+
+
+@hooks.register("register_intranet_panels")
+def register_intranet_panels():
+    return panels.PANELS

@@ -1,5 +1,8 @@
 """The project's audit actions: registered with Wagtail's log, labelled in both languages."""
 
+import re
+from pathlib import Path
+
 from django.utils import translation
 
 from wagtail.log_actions import registry
@@ -37,3 +40,13 @@ def test_grants_and_revocations_are_logged_with_who_did_them(people, pages):
         ("network.access.grant", people.office, {"user": "expert"}),
         ("network.access.revoke", people.office, {"user": "expert"}),
     ]
+
+
+def test_every_action_the_code_logs_is_registered_by_its_domain():
+    root = Path(__file__).resolve().parents[2] / "network_pages"
+    logged = set()
+    for path in root.rglob("*.py"):
+        logged |= set(re.findall(r'"(network\.[a-z_]+\.[a-z_]+)"', path.read_text()))
+    registry.scan_for_actions()
+    assert logged
+    assert {action for action in logged if not registry.action_exists(action)} == set()

@@ -1,0 +1,16 @@
+"""The domain's hooks."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+
+from network_pages.core.audit import log_actions
+
+# Its audit actions: (action, label, message), in English and French.
+LOG_ACTIONS = [
+    ("network.profile.edit", _("Edit profile"), _("Profile edited")),
+    ("network.actor.save", _("Save national actor"), _("National network actor saved")),
+    ("network.actor.delete", _("Remove national actor"), _("National network actor removed")),
+]
+
+hooks.register("register_log_actions", log_actions(LOG_ACTIONS))
