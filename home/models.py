@@ -5,6 +5,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from network_pages.access import viewable
 from network_pages.core.blocks import ContentStreamBlock
 
 
@@ -29,7 +30,6 @@ class HomePage(Page):
         verbose_name_plural = _("public homes")
 
     def get_context(self, request, *args, **kwargs):
-        from network_pages.access import viewable
 
         context = super().get_context(request, *args, **kwargs)
         context["public_pages"] = viewable(

@@ -28,7 +28,6 @@ from network_pages.notifications.models import Notification
 from network_pages.sessions.models import (
     AgendaItem,
     Attendance,
-    ClosureDay,
     Convocation,
     Invitation,
     PlenarySessionPage,
@@ -37,6 +36,7 @@ from network_pages.sessions.models import (
     SessionPaper,
     ThematicSessionPage,
 )
+from network_pages.sessions.working_days import ClosureDay
 
 __all__ = [
     "AddressedState",

@@ -10,6 +10,7 @@ from guardian.shortcuts import assign_perm, remove_perm
 from network_pages.access.models import PageGroupObjectPermission, PageUserObjectPermission
 from network_pages.access.policy import can_view, forget
 from network_pages.core.roles import VIEW_RESTRICTED_PAGE, VIEW_RESTRICTED_PAGE_PERM
+from network_pages.notifications.outbox import notify
 
 
 def base_page(page):
@@ -20,7 +21,6 @@ def base_page(page):
 def grant(principal, page, *, by=None, tell=True):
     """Open `page` (and its subtree, in every language) to a user or a group; `tell=False`
     when the caller sends its own message."""
-    from network_pages.notifications.outbox import notify
 
     page = base_page(page)
     holders = (

@@ -1,4 +1,4 @@
-"""Page and document serving ask the access policy."""
+"""Page and document serving ask the access policy; the audit actions and e-mail of grants."""
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login

@@ -1,3 +1,5 @@
+"""The login form, and the Office's designation form."""
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm
@@ -6,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from network_pages.accounts.designations import create_person, find_person
+from network_pages.access import is_editor
+from network_pages.accounts.designations import create_person, find_person, record_designation
 from network_pages.accounts.models import Designation
 
 
@@ -67,7 +70,6 @@ class DesignationForm(WagtailAdminModelForm):
                 self.fields[name].disabled = activated
 
     def clean(self):
-        from network_pages.access import is_editor
 
         cleaned = super().clean()
         start, end = cleaned.get("designated_on"), cleaned.get("ends_on")
@@ -87,7 +89,6 @@ class DesignationForm(WagtailAdminModelForm):
         return cleaned
 
     def save(self, commit=True):
-        from network_pages.accounts.designations import record_designation
 
         designation = super().save(commit=False)
         data = self.cleaned_data

@@ -1,3 +1,5 @@
+"""The accounts' hooks: the Office's designations in the admin, audit actions, e-mails."""
+
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks

@@ -1,3 +1,5 @@
+"""The front-end login and the activation of a designated person's account."""
+
 from django.contrib.auth import views as auth_views
 from django.utils.translation import get_language
 

@@ -1,3 +1,5 @@
+"""A member's profile and a national network's actors."""
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _

@@ -1,4 +1,4 @@
-"""The domain's hooks."""
+"""The directory's hooks: its audit actions."""
 
 from django.utils.translation import gettext_lazy as _
 

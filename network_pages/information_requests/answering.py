@@ -1,13 +1,21 @@
+"""Answering information requests (R14): one response per state, drafts, submission, conflicts.
+
+Two correspondents of one state may edit at once: every save carries the version it started from,
+and a save made on an older version is not written: the conflict screen shows the saved text beside
+what the user typed, which stays in the form (nothing is lost).
+"""
+
 from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 
+from wagtail.documents import get_document_model
 from wagtail.log_actions import log
+from wagtail.models import Collection
 
-from network_pages import access
 from network_pages.accounts.rules import state_to_act_for
+from network_pages.core.roles import INTRANET_COLLECTION
 from network_pages.core.translations import original
-from network_pages.information_requests import rules
 from network_pages.information_requests.models import (
     Answer,
     ResponseRevision,
@@ -82,10 +90,6 @@ def save_response(response, form, user, *, submit, reopen=False, upload=None):
 
 
 def _store_original(upload, response, user):
-    from wagtail.documents import get_document_model
-    from wagtail.models import Collection
-
-    from network_pages.core.roles import INTRANET_COLLECTION
 
     document = get_document_model()(
         title=upload.name,
@@ -111,37 +115,3 @@ def _response_for(page, code, user, *, create=True):
         request=source, member_state=member_state
     )
     return response
-
-
-def responses_for(user, source, source_questions):
-    """The responses to the request `source` that the user may see, each with the answers they
-    may see keyed by question number, in a fixed number of queries."""
-    numbers = {question.pk: number for number, question in source_questions}
-    return responses_by_request(user, {source.pk: numbers})[source.pk]
-
-
-def responses_by_request(user, numbering):
-    """{source pk: [(response, {number: answer})]} for the requests that `numbering` maps to their
-    {question pk: number}, keeping only what the user may see; three queries however many."""
-    responses = (
-        StateResponse.objects.filter(request_id__in=numbering)
-        .select_related("member_state", "entered_by", "original")
-        .prefetch_related("answers")
-    )
-    visible = {pk: [] for pk in numbering}
-    for response in responses:
-        if not access.can_view(user, response):
-            continue
-        numbers = numbering[response.request_id]
-        answers = {}
-        for answer in response.answers.all():
-            answer.response = response
-            if access.can_view(user, answer) and answer.question_id in numbers:
-                answers[numbers[answer.question_id]] = answer
-        response.original_visible = response.original_id is not None and (
-            rules.can_view_response_original(user, response)
-        )
-        visible[response.request_id].append((response, answers))
-    for items in visible.values():
-        items.sort(key=lambda item: item[0].member_state.name)
-    return visible

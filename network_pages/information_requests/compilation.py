@@ -1,3 +1,12 @@
+"""The compilation of a request (R14; §4.6): the answers question by question, for the page and its
+exports alike.
+
+`build` is the only place that decides what a compilation holds, and it asks the access policy
+(`responses_for`): submitted responses only, and only the answers the user may see (an answer
+marked "SRSG Office only" reaches the Office and its own state). The page and every export format
+render the same `Compilation`, so a download never holds more than the page shows its user.
+"""
+
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -6,13 +15,13 @@ from django.utils.translation import gettext as _
 
 from network_pages.accounts.models import MemberState
 from network_pages.core.translations import original, originals
-from network_pages.information_requests.answering import responses_by_request
 from network_pages.information_requests.models import (
     AddressedState,
     Marking,
     RequestQuestion,
     StateResponse,
 )
+from network_pages.information_requests.standing import responses_by_request
 
 # From the widest circulation to the narrowest: a compilation carries its narrowest marking.
 MARKING_ORDER = [Marking.NATIONAL, Marking.NETWORK, Marking.OFFICE]

@@ -1,3 +1,10 @@
+"""Compilations as files an office suite opens: CSV, XLSX (openpyxl) and DOCX (python-docx).
+
+Every writer takes compilations built by `compilation.build` for the user who asked, so it holds
+exactly what the page shows them; each prints the handling marking of its content as a header.
+Labels follow the active language (the URL's).
+"""
+
 import io
 
 from django.utils import timezone

@@ -1,6 +1,14 @@
+"""Following a request once it is out (R14; §4.6, §4.9): the reminders to the states that have not
+answered, against the deadline (the response rate they are read from is in `standing`).
+
+A reminder reaches
+the active correspondents of a state, in each one's language, through `notify`; a request, a state
+and a day get at most one reminder (a unique constraint), whether the Office pressed the button or
+the daily `send_request_reminders` did it.
+"""
+
 from collections import defaultdict
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -9,104 +17,15 @@ from django.utils import timezone
 
 from wagtail.log_actions import log
 
-from network_pages.accounts.models import MemberState
 from network_pages.core.roles import CORRESPONDENTS
 from network_pages.core.translations import original, originals
 from network_pages.information_requests.lifecycle import active_members_of
 from network_pages.information_requests.models import (
-    AddressedState,
     InformationRequestPage,
     ResponseReminder,
-    StateResponse,
 )
+from network_pages.information_requests.standing import SUBMITTED, response_rates
 from network_pages.notifications.outbox import notify
-
-SUBMITTED, DRAFT, NONE = "submitted", "draft", "none"
-
-
-@dataclass
-class StateStatus:
-    state: MemberState
-    status: str
-    late: bool = False
-    reminded_on: date | None = None
-
-
-@dataclass
-class ResponseRate:
-    """Where a request stands: one row per addressed state, and those that answered without
-    having been addressed (designated after the request opened)."""
-
-    rows: list = field(default_factory=list)
-    others: list = field(default_factory=list)
-
-    def _count(self, status):
-        return sum(1 for row in self.rows if row.status == status)
-
-    @property
-    def addressed(self):
-        return len(self.rows)
-
-    @property
-    def submitted(self):
-        return self._count(SUBMITTED)
-
-    @property
-    def drafts(self):
-        return self._count(DRAFT)
-
-    @property
-    def missing(self):
-        return self._count(NONE)
-
-    @property
-    def percent(self):
-        return round(100 * self.submitted / self.addressed) if self.addressed else 0
-
-    def waiting(self):
-        """The addressed states that have not submitted."""
-        return [row.state for row in self.rows if row.status != SUBMITTED]
-
-
-def response_rates(sources):
-    """{source pk: ResponseRate} for requests as first written, in three queries."""
-    ids = [source.pk for source in sources]
-    addressed = defaultdict(set)
-    states = {}
-    for row in AddressedState.objects.filter(request_id__in=ids).select_related("member_state"):
-        addressed[row.request_id].add(row.member_state_id)
-        states[row.member_state_id] = row.member_state
-    statuses = defaultdict(dict)
-    for response in StateResponse.objects.filter(request_id__in=ids).select_related("member_state"):
-        statuses[response.request_id][response.member_state_id] = response
-        states[response.member_state_id] = response.member_state
-    reminded = {}
-    for request_id, state_id, day in ResponseReminder.objects.filter(
-        request_id__in=ids
-    ).values_list("request_id", "member_state_id", "day"):
-        key = request_id, state_id
-        reminded[key] = max(day, reminded.get(key, day))
-    rates = {}
-    for request_id in ids:
-        rate = ResponseRate()
-        for state_id in addressed[request_id] | statuses[request_id].keys():
-            response = statuses[request_id].get(state_id)
-            row = StateStatus(
-                state=states[state_id],
-                status=response.status if response else NONE,
-                late=bool(response and response.late),
-                reminded_on=reminded.get((request_id, state_id)),
-            )
-            (rate.rows if state_id in addressed[request_id] else rate.others).append(row)
-        rate.rows.sort(key=lambda row: row.state.name)
-        rate.others.sort(key=lambda row: row.state.name)
-        rates[request_id] = rate
-    return rates
-
-
-def response_rate(page):
-    source = original(page)
-    return response_rates([source])[source.pk]
 
 
 def correspondents_by_state(states):

@@ -1,8 +1,16 @@
+"""The answer form, the compilation's state filter, and a state's proposal of a request."""
+
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from network_pages.information_requests.models import InformationRequestPage, Marking
+from network_pages.information_requests.models import (
+    BACKGROUND_MAX_LENGTH,
+    QUESTION_MAX_LENGTH,
+    InformationRequestPage,
+    Marking,
+)
 
 ANSWER_MAX_LENGTH = 20_000
 
@@ -129,7 +137,6 @@ class ProposedRequestForm(forms.Form):
     )
 
     def __init__(self, *args, question_count=10, **kwargs):
-        from network_pages.information_requests.models import QUESTION_MAX_LENGTH
 
         super().__init__(*args, **kwargs)
         self.question_names = []
@@ -147,7 +154,6 @@ class ProposedRequestForm(forms.Form):
         return [self[name] for name in self.question_names]
 
     def clean_deadline(self):
-        from django.utils import timezone
 
         deadline = self.cleaned_data["deadline"]
         if deadline <= timezone.localdate():
@@ -155,7 +161,6 @@ class ProposedRequestForm(forms.Form):
         return deadline
 
     def clean_background(self):
-        from network_pages.information_requests.models import BACKGROUND_MAX_LENGTH
 
         background = self.cleaned_data["background"].strip()
         if len(background) > BACKGROUND_MAX_LENGTH:

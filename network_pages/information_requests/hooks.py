@@ -1,4 +1,4 @@
-"""The domain's hooks."""
+"""The information requests' hooks: audit actions, e-mails and the intranet home's panels."""
 
 from django.utils.translation import gettext_lazy as _
 

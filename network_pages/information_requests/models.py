@@ -18,8 +18,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from network_pages import access
 from network_pages.accounts.models import MemberState
 from network_pages.core.routing import delegate
+from network_pages.core.translations import original
 
 QUESTION_MAX_LENGTH = 600
 BACKGROUND_MAX_LENGTH = 1500
@@ -49,9 +51,6 @@ class RequestIndexPage(RoutablePageMixin, Page):
     compilations = delegate("compilations/xlsx/", VIEWS + "index_export_view")
 
     def get_context(self, request, *args, **kwargs):
-        from network_pages import access
-        from network_pages.information_requests.models import StateResponse
-
         context = super().get_context(request, *args, **kwargs)
         requests = list(
             access.viewable(request.user, InformationRequestPage.objects.child_of(self))
@@ -211,10 +210,9 @@ class InformationRequestPage(RoutablePageMixin, Page):
     history = delegate("responses/<str:code>/history/", VIEWS + "history_view")
 
     def get_context(self, request, *args, **kwargs):
-        from network_pages import access
-        from network_pages.core.translations import original
-        from network_pages.information_requests import answering as responses
-        from network_pages.information_requests import follow_up
+        # What the page shows of its answers comes from the domain's services, which import
+        # this module.
+        from network_pages.information_requests import standing
 
         context = super().get_context(request, *args, **kwargs)
         context["questions"] = self.numbered_questions()
@@ -223,14 +221,14 @@ class InformationRequestPage(RoutablePageMixin, Page):
         context["source_questions"] = (
             context["questions"] if source.pk == self.pk else source.numbered_questions()
         )
-        visible = responses.responses_for(request.user, source, context["source_questions"])
+        visible = standing.responses_for(request.user, source, context["source_questions"])
         own = access.state_ids(request.user)
         context["responses"] = visible
         context["own_responses"] = [r for r, _answers in visible if r.member_state_id in own]
         context["own_states"] = MemberState.objects.filter(pk__in=own)
         context["can_answer"] = access.level(request.user) == access.Level.MEMBER and own
         if self.status != self.DRAFT:
-            rate = follow_up.response_rates([source])[source.pk]
+            rate = standing.response_rates([source])[source.pk]
             context["submitted_count"], context["addressed_count"] = rate.submitted, rate.addressed
             # Which states are still drafting is the Office's to follow, not other states'.
             context["follow_up"] = rate if access.is_editor(request.user) else None

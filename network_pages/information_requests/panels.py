@@ -4,8 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from network_pages import access
 from network_pages.core.translations import originals
-from network_pages.information_requests.follow_up import response_rates
 from network_pages.information_requests.models import InformationRequestPage, StateResponse
+from network_pages.information_requests.standing import response_rates
 from network_pages.intranet.panels import RECENT_LIMIT, PanelType, for_editors, for_members
 
 

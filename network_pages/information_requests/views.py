@@ -5,17 +5,20 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from wagtail.log_actions import log
+from wagtail.models import Locale
 
 from network_pages import access
 from network_pages.accounts.models import MemberState
 from network_pages.core.roles import OFFICE
 from network_pages.core.routing import render_subpage
 from network_pages.core.translations import original
+from network_pages.information_requests import exports
 from network_pages.information_requests.answering import (
     Conflict,
     _response_for,
@@ -23,14 +26,20 @@ from network_pages.information_requests.answering import (
     snapshot,
 )
 from network_pages.information_requests.compilation import build, build_many, filter_states
-from network_pages.information_requests.follow_up import remind, response_rate
-from network_pages.information_requests.forms import ResponseForm, StateFilterForm
+from network_pages.information_requests.follow_up import remind
+from network_pages.information_requests.forms import (
+    ProposedRequestForm,
+    ResponseForm,
+    StateFilterForm,
+)
 from network_pages.information_requests.lifecycle import active_members_of, close_request
 from network_pages.information_requests.models import (
     InformationRequestPage,
+    RequestQuestion,
     ResponseRevision,
     StateResponse,
 )
+from network_pages.information_requests.standing import response_rate
 from network_pages.notifications.outbox import notify
 
 
@@ -46,10 +55,6 @@ def close_view(request, page):
 
 def propose_view(request, index):
     """A correspondent drafts a request for their state; it waits, unpublished, for the Office."""
-    from wagtail.models import Locale
-
-    from network_pages.information_requests.forms import ProposedRequestForm
-    from network_pages.information_requests.models import RequestQuestion
 
     own = MemberState.objects.filter(pk__in=access.state_ids(request.user))
     if access.level(request.user) != access.Level.MEMBER or not own:
@@ -87,7 +92,6 @@ def propose_view(request, index):
 
 
 def _paragraphs(text):
-    from django.utils.html import escape
 
     return [escape(part.strip()) for part in text.split("\n\n") if part.strip()]
 
@@ -245,7 +249,6 @@ def remind_view(request, page):
 
 
 def compilation_view(request, page, export=None):
-    from network_pages.information_requests import exports
 
     if page.status == page.DRAFT:
         raise Http404
@@ -274,9 +277,6 @@ def compilation_view(request, page, export=None):
 
 def index_export_view(request, index):
     """Every opened request of the list the user may see, a sheet each."""
-    from network_pages import access
-    from network_pages.information_requests import exports
-    from network_pages.information_requests.models import InformationRequestPage
 
     pages = (
         access.viewable(request.user, InformationRequestPage.objects.child_of(index))

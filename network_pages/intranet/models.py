@@ -6,8 +6,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from network_pages.access import viewable
 from network_pages.core.blocks import ContentStreamBlock
 from network_pages.core.roles import INTRANET_SLUG
+from network_pages.intranet.panels import build_panels
 
 
 class IntranetHomePage(Page):
@@ -40,7 +42,6 @@ class IntranetHomePage(Page):
         self.slug = INTRANET_SLUG
 
     def get_context(self, request, *args, **kwargs):
-        from network_pages.intranet.panels import build_panels
 
         context = super().get_context(request, *args, **kwargs)
         context["panels"] = build_panels(request, self)
@@ -80,7 +81,6 @@ class IntranetPage(Page):
         verbose_name_plural = _("intranet pages")
 
     def get_context(self, request, *args, **kwargs):
-        from network_pages.access import viewable
 
         context = super().get_context(request, *args, **kwargs)
         context["children"] = viewable(request.user, self.get_children().live()).specific()

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from network_pages.sessions.models import ClosureDay
+from network_pages.sessions.working_days import ClosureDay
 
 
 class ClosureDayViewSet(ModelViewSet):

@@ -1,3 +1,10 @@
+"""Who attends a session (§4.1-4.2): each state registers its participants, in person or online;
+the Office sees the whole list, with the invited experts, and exports it (CSV, XLSX).
+
+A state's correspondents see and change their own state's registrations only; the Office those
+of every state.
+"""
+
 from django.utils.translation import gettext as _
 
 from network_pages.core.translations import original

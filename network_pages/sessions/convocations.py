@@ -1,3 +1,12 @@
+"""Convening the network's sessions (R10, R11; §4.1-4.3): convocations 30 working days ahead, and
+a plenary at least once a year.
+
+A convocation goes to every active correspondent (and, for a thematic session, to the people
+invited to it) with the draft agenda, in each recipient's language, through `notify`; it records
+when and to whom. A plenary convocation sent after the last compliant date is refused unless the
+Office gives a reason, which the audit log keeps.
+"""
+
 import datetime
 
 from django.db import transaction

@@ -1,3 +1,5 @@
+"""The Office's convocation and invitation forms, a state's nominations and registrations."""
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext as _

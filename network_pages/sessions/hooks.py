@@ -1,3 +1,6 @@
+"""The sessions' hooks: closure days and the plenary warning in the admin, audit actions,
+e-mails and the intranet home's panel."""
+
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -6,6 +9,7 @@ from network_pages.access import is_editor
 from network_pages.core.audit import log_actions
 from network_pages.sessions import panels
 from network_pages.sessions.admin import ClosureDayViewSet, PlenaryScheduleWarning
+from network_pages.sessions.convocations import plenary_schedule_problem
 
 
 @hooks.register("register_admin_viewset")
@@ -15,7 +19,6 @@ def register_closure_day_viewset():
 
 @hooks.register("construct_homepage_panels")
 def warn_about_the_plenary_schedule(request, panels):
-    from network_pages.sessions.convocations import plenary_schedule_problem
 
     if is_editor(request.user):
         problem = plenary_schedule_problem()

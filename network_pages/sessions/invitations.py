@@ -1,3 +1,14 @@
+"""Experts invited to one session (R2; §1.2, §4.2).
+
+The Office invites external experts (a person, or several people of one organisation); a state's
+correspondent nominates national experts of their administration for a thematic session, and the
+Office confirms them, credited to that state. A confirmed invitation makes the person an invited
+expert and grants them that session alone (`access.grant`): they see it, its papers, and on the
+intranet home only what they are invited to; every other intranet URL answers 403. Access ends
+when the invitation is withdrawn, or at once after its end date (the policy ignores a lapsed
+invitation's grant; `manage.py end_invitations` then revokes it for good).
+"""
+
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone

@@ -18,9 +18,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from network_pages import access
 from network_pages.accounts.models import MemberState
 from network_pages.core.routing import delegate
+from network_pages.core.translations import original
 from network_pages.files.models import NetworkDocument
+from network_pages.sessions.working_days import last_compliant_date
 
 # The views behind the pages' routes, imported only when a route is served (core.routing).
 VIEWS = "network_pages.sessions.views."
@@ -45,10 +48,8 @@ class SessionIndexPage(Page):
         verbose_name_plural = _("session lists")
 
     def get_context(self, request, *args, **kwargs):
-        from network_pages.access import viewable
-
         context = super().get_context(request, *args, **kwargs)
-        sessions = viewable(request.user, SessionPage.objects.descendant_of(self)).specific()
+        sessions = access.viewable(request.user, SessionPage.objects.descendant_of(self)).specific()
         ordered = sorted(sessions, key=lambda session: session.starts_on)
         context["upcoming"] = [s for s in ordered if not s.is_over]
         context["past"] = [s for s in reversed(ordered) if s.is_over]
@@ -139,10 +140,8 @@ class SessionPage(RoutablePageMixin, Page):
     nominate = delegate("nominate/", VIEWS + "nominate_view")
 
     def get_context(self, request, *args, **kwargs):
-        from network_pages import access
-        from network_pages.core.translations import original
-        from network_pages.sessions import convocations as sessions
-        from network_pages.sessions import invitations
+        # The page's facts come from the domain's services, which import this module.
+        from network_pages.sessions import convocations, invitations
 
         context = super().get_context(request, *args, **kwargs)
         context["agenda"] = self.numbered_agenda()
@@ -152,7 +151,7 @@ class SessionPage(RoutablePageMixin, Page):
             if access.can_view(request.user, paper.document)
         ]
         if access.is_editor(request.user):
-            context["office"] = sessions.office_facts(self)
+            context["office"] = convocations.office_facts(self)
         context["can_register"] = (
             access.level(request.user) == access.Level.MEMBER
             and len(access.state_ids(request.user)) == 1
@@ -170,8 +169,6 @@ class ConvocationDeadlinePanel(Panel):
         template_name = "network_pages/admin/convocation_deadline_panel.html"
 
         def get_context_data(self, parent_context=None):
-            from network_pages.sessions.working_days import last_compliant_date
-
             context = super().get_context_data(parent_context)
             starts_on = getattr(self.instance, "starts_on", None)
             context["last_compliant_date"] = last_compliant_date(starts_on) if starts_on else None
@@ -303,21 +300,6 @@ class SessionPaper(Orderable):
 
     def __str__(self):
         return self.title or self.document.title
-
-
-class ClosureDay(models.Model):
-    """A day the Council of Europe is closed: not a working day for convocations."""
-
-    day = models.DateField(_("day"), unique=True)
-    label = models.CharField(_("occasion"), max_length=255, blank=True)
-
-    class Meta:
-        ordering = ["day"]
-        verbose_name = _("Council of Europe closure day")
-        verbose_name_plural = _("Council of Europe closure days")
-
-    def __str__(self):
-        return f"{self.day:%Y-%m-%d} {self.label}".strip()
 
 
 class Convocation(models.Model):

@@ -5,13 +5,13 @@ from network_pages.files.models import NetworkDocument
 from network_pages.sessions.models import (
     AgendaItem,
     Attendance,
-    ClosureDay,
     Convocation,
     Invitation,
     SessionIndexPage,
     SessionPage,
     SessionPaper,
 )
+from network_pages.sessions.working_days import ClosureDay
 
 # The list of sessions: members only (invited experts reach their own session directly).
 access.members_only(SessionIndexPage)

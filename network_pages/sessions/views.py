@@ -15,10 +15,14 @@ from django.views.decorators.http import require_POST
 
 from wagtail.log_actions import log
 
+import vobject
+from dateutil import tz
+
 from network_pages import access
 from network_pages.accounts.models import MemberState
 from network_pages.accounts.rules import state_to_act_for
-from network_pages.core.downloads import csv_attachment
+from network_pages.core import spreadsheets as exports
+from network_pages.core.downloads import attachment, csv_attachment
 from network_pages.core.routing import render_subpage
 from network_pages.core.translations import original
 from network_pages.sessions.attendance import _data, participants, rows
@@ -85,10 +89,6 @@ def convene_view(request, page):
 
 def ical_view(request, page):
     """The session as an iCalendar event (all-day dates), for the user's own calendar."""
-    import vobject
-    from dateutil import tz
-
-    from network_pages.core.downloads import attachment
 
     calendar = vobject.iCalendar()
     calendar.add("prodid").value = "-//Network of Correspondents on Migration//Sessions//EN"
@@ -280,7 +280,6 @@ def participants_view(request, page, export=None):
             online=sum(1 for p in registrations if p.mode == Attendance.Mode.ONLINE),
             states=MemberState.objects.order_by("name_en"),
         )
-    from network_pages.core import spreadsheets as exports
 
     table = rows(page)
     filename = f"{page.slug}-participants.{export}"

@@ -8,7 +8,9 @@ Office edits: `ClosureDay`). Dates are those of Europe/Paris.
 
 from datetime import timedelta
 
+from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 import holidays
 
@@ -16,9 +18,22 @@ CONVOCATION_WORKING_DAYS = 30
 STRASBOURG = {"country": "FR", "subdiv": "6AE"}
 
 
-def closure_days(start, end):
-    from network_pages.sessions.models import ClosureDay
+class ClosureDay(models.Model):
+    """A day the Council of Europe is closed: not a working day for convocations."""
 
+    day = models.DateField(_("day"), unique=True)
+    label = models.CharField(_("occasion"), max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["day"]
+        verbose_name = _("Council of Europe closure day")
+        verbose_name_plural = _("Council of Europe closure days")
+
+    def __str__(self):
+        return f"{self.day:%Y-%m-%d} {self.label}".strip()
+
+
+def closure_days(start, end):
     return set(ClosureDay.objects.filter(day__range=(start, end)).values_list("day", flat=True))
 
 

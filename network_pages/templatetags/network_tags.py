@@ -7,6 +7,7 @@ from wagtail.models import Page
 
 from network_pages.access import can_view
 from network_pages.directory import rules as directory_rules
+from network_pages.information_requests.models import Marking
 
 register = template.Library()
 
@@ -63,6 +64,5 @@ def get_item(mapping, key):
 @register.filter
 def marking_label(code):
     """The translated label of a handling marking stored as a code (e.g. in a revision)."""
-    from network_pages.information_requests.models import Marking
 
     return Marking(code).label if code in Marking.values else ""

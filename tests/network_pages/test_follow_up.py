@@ -12,7 +12,6 @@ import pytest
 from network_pages.accounts.models import MemberState
 from network_pages.core.roles import CORRESPONDENTS
 from network_pages.information_requests.follow_up import (
-    response_rate,
     send_due_reminders,
     window_start,
 )
@@ -24,6 +23,7 @@ from network_pages.information_requests.models import (
     ResponseReminder,
     StateResponse,
 )
+from network_pages.information_requests.standing import response_rate
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -21,13 +21,13 @@ from network_pages.sessions.convocations import (
 )
 from network_pages.sessions.models import (
     AgendaItem,
-    ClosureDay,
     Convocation,
     PlenarySessionPage,
     SessionIndexPage,
     ThematicSessionPage,
 )
 from network_pages.sessions.working_days import (
+    ClosureDay,
     is_working_day,
     last_compliant_date,
     working_days_between,
