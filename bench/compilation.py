@@ -97,8 +97,10 @@ def main():
         for who in ("office", "corr"):
             client = Client()
             client.force_login(users[who])
+            answer = "answer/FR/" if who == "office" else "answer/"
             for suffix in (
                 "",
+                answer,
                 "compilation/",
                 *(f"compilation/{f}/" for f in ("csv", "xlsx", "docx")),
             ):
