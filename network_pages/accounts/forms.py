@@ -15,7 +15,7 @@ from network_pages.accounts.models import Designation
 
 class LoginForm(AuthenticationForm):
     """Says why a former correspondent cannot log in any more (the authentication backend,
-    network_pages.people.DesignationBackend, closes the account)."""
+    network_pages.accounts.designations.DesignationBackend, closes the account)."""
 
     def clean(self):
         try:

@@ -33,6 +33,8 @@ class ActivationView(auth_views.PasswordResetConfirmView):
 
     template_name = "registration/activate.html"
     post_reset_login = True
+    # The path stored in the session must be listed in AUTHENTICATION_BACKENDS, or Django drops
+    # the session: it is the listed one (network_pages/people.py).
     post_reset_login_backend = "network_pages.people.DesignationBackend"
     reset_url_token = "set-password"
 

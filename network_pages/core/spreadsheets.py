@@ -26,7 +26,7 @@ def clean(text):
     return XML_ILLEGAL.sub("", text or "")
 
 
-def _text_cell(sheet, row, column, value):
+def text_cell(sheet, row, column, value):
     """A cell that holds text, never a formula, whatever the text starts with."""
     cell = sheet.cell(row=row, column=column, value=clean(str(value)) if value != "" else None)
     if isinstance(value, str) and cell.value is not None:
@@ -34,7 +34,7 @@ def _text_cell(sheet, row, column, value):
     return cell
 
 
-def _sheet_title(title, taken):
+def sheet_title(title, taken):
     base = SHEET_TITLE_ILLEGAL.sub(" ", clean(title)).strip(" '")[:28].strip(" '")
     base = base or _("Request")
     candidate, n = base, 2
@@ -51,10 +51,10 @@ def table_xlsx(title, table, filename):
 
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = _sheet_title(title, set())
+    sheet.title = sheet_title(title, set())
     for row_number, row in enumerate(table, start=1):
         for column, value in enumerate(row, start=1):
-            cell = _text_cell(sheet, row_number, column, value)
+            cell = text_cell(sheet, row_number, column, value)
             if row_number == 1:
                 cell.font = Font(bold=True)
     for letter in "ABCDEF":

@@ -102,7 +102,7 @@ def _store_original(upload, response, user):
     return document
 
 
-def _response_for(page, code, user, *, create=True):
+def response_for(page, code, user, *, create=True):
     member_state = state_to_act_for(user, code)
     if page.status == page.DRAFT:
         raise Http404

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from bs4 import BeautifulSoup
 
 from network_pages.core.downloads import attachment, csv_attachment
-from network_pages.core.spreadsheets import XLSX_TYPE, _sheet_title, _text_cell, clean
+from network_pages.core.spreadsheets import XLSX_TYPE, clean, sheet_title, text_cell
 from network_pages.information_requests.compilation import label_of, narrowest
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -125,23 +125,23 @@ def write_xlsx(compilations):
     taken = set()
     bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
     for compilation in compilations:
-        sheet = workbook.create_sheet(_sheet_title(compilation.page.title, taken))
+        sheet = workbook.create_sheet(sheet_title(compilation.page.title, taken))
         label = marking_line(compilation.marking_label)
         sheet.oddHeader.center.text = label
         sheet.evenHeader.center.text = label
-        _text_cell(sheet, 1, 1, label).font = bold
-        _text_cell(sheet, 2, 1, compilation.page.title).font = Font(bold=True, size=14)
+        text_cell(sheet, 1, 1, label).font = bold
+        text_cell(sheet, 2, 1, compilation.page.title).font = Font(bold=True, size=14)
         row = 3
         for name, value in facts(compilation):
-            _text_cell(sheet, row, 1, name).font = bold
-            _text_cell(sheet, row, 2, value)
+            text_cell(sheet, row, 1, name).font = bold
+            text_cell(sheet, row, 2, value)
             row += 1
-        _text_cell(sheet, row, 1, disclaimer()).font = Font(italic=True)
+        text_cell(sheet, row, 1, disclaimer()).font = Font(italic=True)
         header = row + 2
         for column, title in enumerate([_("Member state"), _("Submitted")], start=1):
-            _text_cell(sheet, header, column, title).font = bold
+            text_cell(sheet, header, column, title).font = bold
         for item in compilation.items:
-            cell = _text_cell(sheet, header, item.number + 2, f"{item.number}. {item.question}")
+            cell = text_cell(sheet, header, item.number + 2, f"{item.number}. {item.question}")
             cell.font, cell.alignment = bold, wrap
         answers = {}
         for item in compilation.items:
@@ -152,13 +152,13 @@ def write_xlsx(compilations):
             submitted = _date(response.submitted_at)
             if response.late:
                 submitted += " (" + _("late") + ")"
-            _text_cell(sheet, row, 1, response.member_state.name).font = bold
-            _text_cell(sheet, row, 2, submitted)
+            text_cell(sheet, row, 1, response.member_state.name).font = bold
+            text_cell(sheet, row, 2, submitted)
             for number, answer in answers.get(response.pk, {}).items():
                 text = answer_text(answer)
                 if answer.marking != compilation.marking:
                     text += f"\n[{answer.get_marking_display()}]"
-                _text_cell(sheet, row, number + 2, text).alignment = wrap
+                text_cell(sheet, row, number + 2, text).alignment = wrap
             row += 1
         sheet.freeze_panes = sheet.cell(row=header + 1, column=3)
         sheet.column_dimensions["A"].width = 24

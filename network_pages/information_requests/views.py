@@ -21,7 +21,7 @@ from network_pages.core.translations import original
 from network_pages.information_requests import exports
 from network_pages.information_requests.answering import (
     Conflict,
-    _response_for,
+    response_for,
     save_response,
     snapshot,
 )
@@ -98,7 +98,7 @@ def _paragraphs(text):
 
 def answer_view(request, page, code=None):
     # Opening the form, or posting one with errors, records nothing.
-    response = _response_for(page, code, request.user, create=False)
+    response = response_for(page, code, request.user, create=False)
     request_page = response.request
     questions = request_page.numbered_questions()
     answers = {a.question_id: a for a in response.answers.all()} if response.pk else {}
@@ -121,7 +121,7 @@ def answer_view(request, page, code=None):
     elif request.method == "POST" and form.is_valid():
         submit = "submit" in request.POST
         if response.pk is None:
-            response = _response_for(page, code, request.user)  # the first save creates it
+            response = response_for(page, code, request.user)  # the first save creates it
         try:
             save_response(
                 response,
@@ -165,7 +165,7 @@ def _conflict(current, data, questions, office_entry):
 def reopen_view(request, page, code):
     if page.status == page.CLOSED:
         raise PermissionDenied
-    response = _response_for(page, code, request.user, create=False)
+    response = response_for(page, code, request.user, create=False)
     if response.pk is None:
         raise Http404
     with transaction.atomic():

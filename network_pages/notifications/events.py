@@ -15,20 +15,27 @@ class Event:
     category: str
 
 
+class _Collector:
+    def __init__(self):
+        self.events = {}
+
+    def register(self, name, *, category):
+        self.events[name] = Event(name, category)
+
+
 class EventRegistry:
-    """Filled once, on first use, from every domain's `register_notification_events` hook."""
+    """Filled once, on first use, from every domain's `register_notification_events` hook (each
+    receives an object with `register(name, *, category)`)."""
 
     def __init__(self):
         self._events = None
 
-    def register(self, name, *, category):
-        self._events[name] = Event(name, category)
-
     def _scan(self):
         if self._events is None:
-            self._events = {}
+            collector = _Collector()
             for register in hooks.get_hooks("register_notification_events"):
-                register(self)
+                register(collector)
+            self._events = collector.events
         return self._events
 
     def get(self, name):

@@ -11,7 +11,7 @@ from network_pages.core.translations import original
 from network_pages.sessions.models import Attendance, Invitation
 
 
-def _data(participant):
+def log_data(participant):
     return {"state": participant.member_state.code, "email": participant.email}
 
 

@@ -25,7 +25,7 @@ from network_pages.core import spreadsheets as exports
 from network_pages.core.downloads import attachment, csv_attachment
 from network_pages.core.routing import render_subpage
 from network_pages.core.translations import original
-from network_pages.sessions.attendance import _data, participants, rows
+from network_pages.sessions.attendance import log_data, participants, rows
 from network_pages.sessions.convocations import (
     ConvocationRefused,
     convocation_deadline,
@@ -228,7 +228,9 @@ def register_view(request, page, code=None):
         except IntegrityError:
             form.add_error("email", _("This e-mail address is already registered for the session."))
         else:
-            log(source, "network.attendance.register", user=request.user, data=_data(participant))
+            log(
+                source, "network.attendance.register", user=request.user, data=log_data(participant)
+            )
             messages.success(request, _("%(name)s is registered.") % {"name": participant.name})
             return redirect(request.path)
     participants = Attendance.objects.filter(session=source, member_state=state)
@@ -253,7 +255,7 @@ def unregister_view(request, page, pk):
         messages.error(request, _("The session is over: registrations are closed."))
     else:
         participant.delete()
-        log(source, "network.attendance.unregister", user=request.user, data=_data(participant))
+        log(source, "network.attendance.unregister", user=request.user, data=log_data(participant))
         messages.success(
             request, _("%(name)s is no longer registered.") % {"name": participant.name}
         )
