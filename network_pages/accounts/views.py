@@ -36,7 +36,7 @@ class ActivationView(auth_views.PasswordResetConfirmView):
     # The path stored in the session must be listed in AUTHENTICATION_BACKENDS, or Django drops
     # the session: it is the listed one (network_pages/people.py).
     post_reset_login_backend = "network_pages.people.DesignationBackend"
-    reset_url_token = "set-password"
+    reset_url_token = "set-password"  # noqa: S105 - a URL segment, not a secret
 
     def get_user(self, uidb64):
         """A switched-off account, or one whose designations have all ended, has no valid link."""

@@ -10,7 +10,7 @@ from wagtail.contrib.routable_page.models import path
 from wagtail.models import Page
 
 
-class delegate:  # noqa: N801 - used like Wagtail's own `path` decorator
+class delegate:  # lower case: used like Wagtail's own `path` decorator
     """A RoutablePage route that hands the request to a view named by dotted path.
 
     `close = delegate("close/", "network_pages.information_requests.views.close_view")` declares the

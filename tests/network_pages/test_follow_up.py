@@ -230,7 +230,7 @@ def test_the_daily_command_reminds_each_waiting_state_once_per_window(
     # The next run, the same day or the days after, sends nothing until the last window opens.
     mail.outbox.clear()
     with sent(execute=True):
-        for days_after in range(0, 6):
+        for days_after in range(6):
             send_due_reminders(today=TODAY + datetime.timedelta(days=days_after))
     assert mail.outbox == []
     # The day before the deadline: reminded again, once.
