@@ -3,9 +3,9 @@
 import os
 from pathlib import Path
 
-from django.utils.translation import gettext_lazy as _
-
 import dj_database_url
+
+from network_pages.core.languages import CONTENT_LANGUAGES
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -114,7 +114,7 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3
 
 # Languages (R18)
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("fr", _("French"))]
+LANGUAGES = CONTENT_LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 WAGTAIL_I18N_ENABLED = True

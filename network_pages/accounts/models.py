@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from network_pages.core.languages import CONTENT_LANGUAGES
+
 
 class MemberState(models.Model):
     """One of the Council of Europe's 46 member states; its correspondents form its group."""
@@ -37,7 +39,7 @@ class MemberState(models.Model):
 
 
 class User(AbstractUser):
-    LANGUAGE_CHOICES = [("en", _("English")), ("fr", _("French"))]
+    LANGUAGE_CHOICES = CONTENT_LANGUAGES
 
     language = models.CharField(
         _("preferred language"),

@@ -36,6 +36,16 @@ def can_view_designation(user, designation):
     return access.is_editor(user)
 
 
+def is_correspondent(user):
+    """A correspondent of at least one member state (the Office acts for every state instead)."""
+    return access.level(user) == access.Level.MEMBER and bool(access.state_ids(user))
+
+
+def acts_for_one_state(user):
+    """A correspondent of exactly one member state, who acts for it without naming it."""
+    return access.level(user) == access.Level.MEMBER and len(access.state_ids(user)) == 1
+
+
 def state_to_act_for(user, code=None):
     """The member state whose records the user handles: their own when they belong to exactly
     one, or the one `code` names when they speak for it (the Office speaks for every state)."""

@@ -1,6 +1,13 @@
-"""Working languages a member may list: the languages of the Council of Europe's member states."""
+"""The network's languages: the two content languages (the site, its pages, its e-mails) and the
+working languages a member may list (the languages of the Council of Europe's member states).
+
+Kept free of Django's app registry: the settings read CONTENT_LANGUAGES.
+"""
 
 from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
+
+CONTENT_LANGUAGES = [("en", _("English")), ("fr", _("French"))]
 
 WORKING_LANGUAGES = [
     "en", "fr", "de", "it", "es", "pt", "nl", "pl", "ro", "el", "cs", "sk", "sl", "hr", "sr", "bs",

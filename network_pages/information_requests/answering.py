@@ -63,7 +63,7 @@ def save_response(response, form, user, *, submit, reopen=False, upload=None):
         current.entered_by = user
         current.email_date = form.cleaned_data["email_date"]
         if upload is not None:
-            current.original = _store_original(upload, current, user)
+            current.email_file = _store_email_file(upload, current, user)
         action = ResponseRevision.Action.ENTERED
         received_on = current.email_date
     else:
@@ -89,7 +89,7 @@ def save_response(response, form, user, *, submit, reopen=False, upload=None):
     return current
 
 
-def _store_original(upload, response, user):
+def _store_email_file(upload, response, user):
 
     document = get_document_model()(
         title=upload.name,

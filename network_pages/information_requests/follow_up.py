@@ -7,38 +7,22 @@ and a day get at most one reminder (a unique constraint), whether the Office pre
 the daily `send_request_reminders` did it.
 """
 
-from collections import defaultdict
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
 from wagtail.log_actions import log
 
-from network_pages.core.roles import CORRESPONDENTS
+from network_pages.accounts.members import correspondents_by_state
 from network_pages.core.translations import original, originals
-from network_pages.information_requests.lifecycle import active_members_of
 from network_pages.information_requests.models import (
     InformationRequestPage,
     ResponseReminder,
 )
 from network_pages.information_requests.standing import SUBMITTED, response_rates
 from network_pages.notifications.outbox import notify
-
-
-def correspondents_by_state(states):
-    """{state pk: its active correspondents}, in one query however many states."""
-    memberships = get_user_model().groups.through.objects
-    state_of_group = {state.group_id: state.pk for state in states}
-    rows = memberships.filter(
-        group_id__in=state_of_group, user__in=active_members_of(CORRESPONDENTS)
-    ).select_related("user")
-    found = defaultdict(list)
-    for row in rows:
-        found[state_of_group[row.group_id]].append(row.user)
-    return found
 
 
 def remind(page, states, *, by=None, today=None):

@@ -5,10 +5,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from network_pages.core.languages import CONTENT_LANGUAGES
 from network_pages.information_requests.models import (
     BACKGROUND_MAX_LENGTH,
     QUESTION_MAX_LENGTH,
-    InformationRequestPage,
     Marking,
 )
 
@@ -22,7 +22,7 @@ class ResponseForm(forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
-    original = forms.FileField(
+    email_file = forms.FileField(
         label=gettext_lazy("Original e-mail or file"),
         required=False,
         help_text=gettext_lazy("Kept with the response; visible to those who may see it."),
@@ -34,7 +34,7 @@ class ResponseForm(forms.Form):
         self.office_entry = office_entry
         if not office_entry:
             del self.fields["email_date"]
-            del self.fields["original"]
+            del self.fields["email_file"]
         for _number, question in questions:
             answer = answers.get(question.pk)
             prefix = f"q{question.pk}"
@@ -52,7 +52,7 @@ class ResponseForm(forms.Form):
             )
             self.fields[f"{prefix}_language"] = forms.ChoiceField(
                 label=gettext_lazy("Language of the answer"),
-                choices=InformationRequestPage.LANGUAGES,
+                choices=CONTENT_LANGUAGES,
                 initial=answer.language if answer else None,
             )
             self.fields[f"{prefix}_marking"] = forms.ChoiceField(
@@ -125,7 +125,7 @@ class ProposedRequestForm(forms.Form):
     title = forms.CharField(label=gettext_lazy("Title"), max_length=255)
     request_language = forms.ChoiceField(
         label=gettext_lazy("Language of the request"),
-        choices=[("en", gettext_lazy("English")), ("fr", gettext_lazy("French"))],
+        choices=CONTENT_LANGUAGES,
     )
     background = forms.CharField(
         label=gettext_lazy("Brief factual background"),

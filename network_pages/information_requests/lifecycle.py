@@ -1,6 +1,5 @@
 """Information requests: opening (on first publication) and closing. Logged and notified."""
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.dispatch import receiver
 from django.utils import timezone
@@ -8,7 +7,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.signals import page_published
 
-from network_pages.accounts.models import MemberState
+from network_pages.accounts.members import active_members_of, states_with_correspondents
 from network_pages.core.roles import CORRESPONDENTS
 from network_pages.core.translations import original
 from network_pages.information_requests.models import AddressedState, InformationRequestPage
@@ -17,17 +16,6 @@ from network_pages.notifications.outbox import notify
 
 def _translations(page):
     return InformationRequestPage.objects.filter(translation_key=page.translation_key)
-
-
-def active_members_of(group_name):
-    return get_user_model().objects.filter(is_active=True, groups__name=group_name).distinct()
-
-
-def states_with_correspondents():
-    """Member states that have at least one active correspondent now."""
-    return MemberState.objects.filter(
-        group__user__is_active=True, group__user__groups__name=CORRESPONDENTS
-    ).distinct()
 
 
 def address_request(page):

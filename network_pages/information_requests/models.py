@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from network_pages import access
 from network_pages.accounts.models import MemberState
+from network_pages.core.languages import CONTENT_LANGUAGES
 from network_pages.core.routing import delegate
 from network_pages.core.translations import original
 
@@ -51,6 +52,9 @@ class RequestIndexPage(RoutablePageMixin, Page):
     compilations = delegate("compilations/xlsx/", VIEWS + "index_export_view")
 
     def get_context(self, request, *args, **kwargs):
+        # Who may propose a request is the domain's rule, which imports this module.
+        from network_pages.information_requests import rules
+
         context = super().get_context(request, *args, **kwargs)
         requests = list(
             access.viewable(request.user, InformationRequestPage.objects.child_of(self))
@@ -80,9 +84,23 @@ class RequestIndexPage(RoutablePageMixin, Page):
             if own
             else []
         )
-        context["can_propose"] = access.level(request.user) == access.Level.MEMBER and own
+        context["can_propose"] = rules.can_propose(request.user)
         context["today"] = timezone.localdate()
         return context
+
+
+def answered_wordings(page_pk):
+    """{question pk: wording} of the request's questions that have answers. Such a question may be
+    neither reworded nor removed: its answers stay tied to the wording they answered."""
+    if not page_pk:
+        return {}
+    answered = RequestQuestion.objects.filter(page_id=page_pk, answers__isnull=False)
+    return dict(answered.distinct().values_list("pk", "text"))
+
+
+def changes_answered(answered, pk, text, removed):
+    """Would removing question `pk`, or giving it `text`, change an answered question?"""
+    return pk in answered and (removed or (text or "").strip() != answered[pk].strip())
 
 
 class InformationRequestForm(WagtailAdminPageForm):
@@ -96,21 +114,18 @@ class InformationRequestForm(WagtailAdminPageForm):
         if not page.pk or formset is None:
             return cleaned
         formset.is_valid()  # cleans the inline questions, so their new wording can be compared
-        answered = dict(
-            RequestQuestion.objects.filter(page_id=page.pk, answers__isnull=False)
-            .distinct()
-            .values_list("pk", "text")
-        )
+        answered = answered_wordings(page.pk)
         message = _("This question already has answers: it can be neither reworded nor removed.")
         for form in formset.forms:
-            pk = form.instance.pk
-            if pk not in answered or not hasattr(form, "cleaned_data"):
+            if not hasattr(form, "cleaned_data"):
                 continue
-            deleted = formset.can_delete and form.cleaned_data.get("DELETE")
-            reworded = (form.cleaned_data.get("text") or "").strip() != answered[pk].strip()
-            if deleted:
+            pk = form.instance.pk
+            removed = bool(formset.can_delete and form.cleaned_data.get("DELETE"))
+            if not changes_answered(answered, pk, form.cleaned_data.get("text"), removed):
+                continue
+            if removed:
                 self.add_error(None, message + " " + answered[pk][:80])
-            elif reworded:
+            else:
                 form.add_error("text", message)
         return cleaned
 
@@ -119,13 +134,12 @@ class InformationRequestPage(RoutablePageMixin, Page):
     """A request: a draft until the Office publishes it (that opens it); the Office closes it."""
 
     DRAFT, OPEN, CLOSED = "draft", "open", "closed"
-    LANGUAGES = [("en", _("English")), ("fr", _("French"))]
 
     parent_page_types = ["network_pages.RequestIndexPage"]
     subpage_types = []
 
     request_language = models.CharField(
-        _("language of the request"), max_length=2, choices=LANGUAGES, default="en"
+        _("language of the request"), max_length=2, choices=CONTENT_LANGUAGES, default="en"
     )
     requester_state = models.ForeignKey(
         MemberState,
@@ -210,9 +224,8 @@ class InformationRequestPage(RoutablePageMixin, Page):
     history = delegate("responses/<str:code>/history/", VIEWS + "history_view")
 
     def get_context(self, request, *args, **kwargs):
-        # What the page shows of its answers comes from the domain's services, which import
-        # this module.
-        from network_pages.information_requests import standing
+        # What the page shows of its answers comes from the domain's modules, which import this one.
+        from network_pages.information_requests import rules, standing
 
         context = super().get_context(request, *args, **kwargs)
         context["questions"] = self.numbered_questions()
@@ -226,7 +239,7 @@ class InformationRequestPage(RoutablePageMixin, Page):
         context["responses"] = visible
         context["own_responses"] = [r for r, _answers in visible if r.member_state_id in own]
         context["own_states"] = MemberState.objects.filter(pk__in=own)
-        context["can_answer"] = access.level(request.user) == access.Level.MEMBER and own
+        context["can_answer"] = rules.can_answer(request.user)
         if self.status != self.DRAFT:
             rate = standing.response_rates([source])[source.pk]
             context["submitted_count"], context["addressed_count"] = rate.submitted, rate.addressed
@@ -250,18 +263,12 @@ class InformationRequestPage(RoutablePageMixin, Page):
     def _answered_question_errors(self):
         """A question that has answers may be neither reworded nor removed: answers stay tied to
         the wording they answered."""
-        if not self.pk:
-            return {}
-        answered = dict(
-            RequestQuestion.objects.filter(page_id=self.pk, answers__isnull=False)
-            .distinct()
-            .values_list("pk", "text")
-        )
+        answered = answered_wordings(self.pk)
         current = {question.pk: question.text for question in self.questions.all()}
         problems = [
             text[:60]
             for pk, text in answered.items()
-            if pk not in current or current[pk].strip() != text.strip()
+            if changes_answered(answered, pk, current.get(pk), pk not in current)
         ]
         if not problems:
             return {}
@@ -342,7 +349,7 @@ class StateResponse(models.Model):
         help_text=_("The Office member who entered an answer received by e-mail."),
     )
     email_date = models.DateField(_("date of the e-mail"), null=True, blank=True)
-    original = models.ForeignKey(
+    email_file = models.ForeignKey(
         "network_pages.NetworkDocument",
         verbose_name=_("original e-mail or file"),
         null=True,
@@ -377,7 +384,7 @@ class Answer(models.Model):
     text = models.TextField(_("answer"), blank=True)
     no_information = models.BooleanField(_("no information / not applicable"), default=False)
     language = models.CharField(
-        _("language"), max_length=2, choices=InformationRequestPage.LANGUAGES, default="en"
+        _("language"), max_length=2, choices=CONTENT_LANGUAGES, default="en"
     )
     marking = models.CharField(
         _("handling marking"), max_length=10, choices=Marking.choices, default=Marking.NETWORK

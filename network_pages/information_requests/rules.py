@@ -1,6 +1,8 @@
-"""Who sees the information requests, the responses and their answers."""
+"""Who sees the information requests, the responses and their answers; who may propose a request
+or answer one."""
 
 from network_pages import access
+from network_pages.accounts.rules import is_correspondent
 from network_pages.information_requests.models import (
     AddressedState,
     Answer,
@@ -57,7 +59,19 @@ def can_view_follow_up(user, row):
 
 
 @access.file_owner_rule(StateResponse)
-def can_view_response_original(user, response):
-    """The original e-mail of a response may hold anything, Office-only answers included:
+def can_view_email_file(user, response):
+    """The e-mailed original of a response may hold anything, Office-only answers included:
     only the Office and the answering state see it."""
     return access.speaks_for_state(user, response.member_state_id)
+
+
+def can_propose(user):
+    """A correspondent proposes a request for their state; the Office writes its own in the
+    admin."""
+    return is_correspondent(user)
+
+
+def can_answer(user):
+    """A correspondent answers for their state; the Office enters answers received by e-mail through
+    each state's own link on the follow-up table."""
+    return is_correspondent(user)

@@ -31,7 +31,7 @@ def responses_by_request(user, numbering):
     {question pk: number}, keeping only what the user may see; three queries however many."""
     responses = (
         StateResponse.objects.filter(request_id__in=numbering)
-        .select_related("member_state", "entered_by", "original")
+        .select_related("member_state", "entered_by", "email_file")
         .prefetch_related("answers")
     )
     visible = {pk: [] for pk in numbering}
@@ -44,8 +44,8 @@ def responses_by_request(user, numbering):
             answer.response = response
             if access.can_view(user, answer) and answer.question_id in numbers:
                 answers[numbers[answer.question_id]] = answer
-        response.original_visible = response.original_id is not None and (
-            rules.can_view_response_original(user, response)
+        response.email_file_visible = response.email_file_id is not None and (
+            rules.can_view_email_file(user, response)
         )
         visible[response.request_id].append((response, answers))
     for items in visible.values():

@@ -14,11 +14,12 @@ from wagtail.log_actions import log
 from wagtail.models import Locale
 
 from network_pages import access
+from network_pages.accounts.members import active_members_of
 from network_pages.accounts.models import MemberState
 from network_pages.core.roles import OFFICE
 from network_pages.core.routing import render_subpage
 from network_pages.core.translations import original
-from network_pages.information_requests import exports
+from network_pages.information_requests import exports, rules
 from network_pages.information_requests.answering import (
     Conflict,
     response_for,
@@ -32,7 +33,7 @@ from network_pages.information_requests.forms import (
     ResponseForm,
     StateFilterForm,
 )
-from network_pages.information_requests.lifecycle import active_members_of, close_request
+from network_pages.information_requests.lifecycle import close_request
 from network_pages.information_requests.models import (
     InformationRequestPage,
     RequestQuestion,
@@ -56,9 +57,9 @@ def close_view(request, page):
 def propose_view(request, index):
     """A correspondent drafts a request for their state; it waits, unpublished, for the Office."""
 
-    own = MemberState.objects.filter(pk__in=access.state_ids(request.user))
-    if access.level(request.user) != access.Level.MEMBER or not own:
+    if not rules.can_propose(request.user):
         raise PermissionDenied
+    own = MemberState.objects.filter(pk__in=access.state_ids(request.user))
     form = ProposedRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -129,7 +130,7 @@ def answer_view(request, page, code=None):
                 request.user,
                 submit=submit,
                 reopen="reopen_and_save" in request.POST,
-                upload=form.cleaned_data.get("original") if office_entry else None,
+                upload=form.cleaned_data.get("email_file") if office_entry else None,
             )
         except Conflict as stale:
             conflict = _conflict(stale.current, request.POST, questions, office_entry)

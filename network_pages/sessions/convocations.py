@@ -17,12 +17,17 @@ from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
 
+from network_pages.accounts.members import active_members_of
 from network_pages.core.roles import CORRESPONDENTS
 from network_pages.core.translations import original
-from network_pages.information_requests.lifecycle import active_members_of
 from network_pages.notifications.outbox import notify
-from network_pages.sessions.models import Convocation, Invitation, PlenarySessionPage
-from network_pages.sessions.working_days import last_compliant_date
+from network_pages.sessions.models import (
+    Convocation,
+    Invitation,
+    PlenarySessionPage,
+    SessionPage,
+)
+from network_pages.sessions.working_days import CONVOCATION_WORKING_DAYS, last_compliant_date
 
 PLENARY_YEAR_TURNS = (10, 1)  # from 1 October, next year's plenary must be planned
 
@@ -39,7 +44,7 @@ def recipients_of(source):
     """Every active correspondent, and the people invited to a thematic session (`source`: the
     session as first written)."""
     people = list(active_members_of(CORRESPONDENTS))
-    if source.kind == "thematic":
+    if source.kind == SessionPage.Kind.THEMATIC:
         invited = (
             Invitation.objects.current()
             .filter(session=source, user__is_active=True)
@@ -60,13 +65,13 @@ def send_convocation(page, *, by, override_reason="", today=None):
     deadline = convocation_deadline(source)
     late = today > deadline
     override_reason = override_reason.strip()
-    if late and source.kind == "plenary" and not override_reason:
+    if late and source.kind == SessionPage.Kind.PLENARY and not override_reason:
         raise ConvocationRefused(
             _(
-                "A plenary session is convened at least 30 working days ahead: the last day to "
-                "send this convocation was %(date)s. To send it all the same, give the reason."
+                "A plenary session is convened at least %(days)s working days ahead: the last day "
+                "to send this convocation was %(date)s. To send it all the same, give the reason."
             )
-            % {"date": date_format(deadline, "DATE_FORMAT")}
+            % {"days": CONVOCATION_WORKING_DAYS, "date": date_format(deadline, "DATE_FORMAT")}
         )
     recipients = recipients_of(source)
     convocation = Convocation.objects.create(
@@ -102,6 +107,7 @@ def office_facts(page):
     )
     return {
         "last_compliant_date": convocation_deadline(source),
+        "working_days": CONVOCATION_WORKING_DAYS,
         "convocations": list(convocations),
     }
 

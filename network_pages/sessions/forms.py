@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from network_pages.accounts.designations import find_person
+from network_pages.core.languages import CONTENT_LANGUAGES
 from network_pages.sessions.invitations import already_invited, why_not_invitable
 from network_pages.sessions.models import Attendance
 
@@ -26,7 +27,7 @@ class PersonForm(forms.Form):
     email = forms.EmailField(label=gettext_lazy("e-mail address"))
     language = forms.ChoiceField(
         label=gettext_lazy("preferred language"),
-        choices=[("en", gettext_lazy("English")), ("fr", gettext_lazy("French"))],
+        choices=CONTENT_LANGUAGES,
         initial="en",
     )
     position = forms.CharField(label=gettext_lazy("position"), max_length=255, required=False)

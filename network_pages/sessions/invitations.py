@@ -18,11 +18,12 @@ from wagtail.log_actions import log
 
 from network_pages import access
 from network_pages.accounts.designations import activation_url, create_person, find_person
+from network_pages.accounts.members import active_members_of
 from network_pages.core.roles import EXPERTS, OFFICE
 from network_pages.core.translations import original
-from network_pages.information_requests.lifecycle import active_members_of
 from network_pages.notifications.outbox import notify
 from network_pages.sessions.models import Invitation
+from network_pages.sessions.rules import why_not_open
 
 Status = Invitation.Status
 
@@ -54,23 +55,6 @@ def already_invited(source, person):
     pending = theirs.filter(status=Status.NOMINATED) | theirs.current()
     if pending.exists():
         return _("This person is already invited to this session, or nominated for it.")
-    return None
-
-
-def why_not_open(session, kind):
-    """None when the session (as first written, specific) takes experts of this kind; otherwise
-    why not."""
-    if session.is_over:
-        return _("The session is over: nobody can be invited to it any more.")
-    if session.kind != "thematic":
-        return _("A plenary session is closed-door: experts are invited to thematic sessions.")
-    if kind == Invitation.Kind.EXTERNAL and not session.external_participants:
-        return _(
-            "This session has no external participants: tick “with external participants” on "
-            "the session first."
-        )
-    if kind == Invitation.Kind.NATIONAL and not session.accepts_national_experts:
-        return _("This session does not take national experts.")
     return None
 
 

@@ -21,9 +21,8 @@ from wagtail.search import index
 from network_pages import access
 from network_pages.accounts.models import MemberState
 from network_pages.core.routing import delegate
-from network_pages.core.translations import original
 from network_pages.files.models import NetworkDocument
-from network_pages.sessions.working_days import last_compliant_date
+from network_pages.sessions.working_days import CONVOCATION_WORKING_DAYS, last_compliant_date
 
 # The views behind the pages' routes, imported only when a route is served (core.routing).
 VIEWS = "network_pages.sessions.views."
@@ -60,7 +59,12 @@ class SessionPage(RoutablePageMixin, Page):
     """What plenary and thematic sessions share; never created on its own."""
 
     is_creatable = False
-    kind = ""
+
+    class Kind(models.TextChoices):
+        PLENARY = "plenary", _("plenary session")
+        THEMATIC = "thematic", _("thematic session")
+
+    kind = None
 
     starts_on = models.DateField(_("first day"))
     ends_on = models.DateField(_("last day"), null=True, blank=True)
@@ -140,8 +144,8 @@ class SessionPage(RoutablePageMixin, Page):
     nominate = delegate("nominate/", VIEWS + "nominate_view")
 
     def get_context(self, request, *args, **kwargs):
-        # The page's facts come from the domain's services, which import this module.
-        from network_pages.sessions import convocations, invitations
+        # The page's facts and rules come from the domain's modules, which import this one.
+        from network_pages.sessions import convocations, rules
 
         context = super().get_context(request, *args, **kwargs)
         context["agenda"] = self.numbered_agenda()
@@ -152,13 +156,8 @@ class SessionPage(RoutablePageMixin, Page):
         ]
         if access.is_editor(request.user):
             context["office"] = convocations.office_facts(self)
-        context["can_register"] = (
-            access.level(request.user) == access.Level.MEMBER
-            and len(access.state_ids(request.user)) == 1
-        )
-        context["can_nominate"] = context["can_register"] and (
-            invitations.why_not_open(original(self).specific, "national") is None
-        )
+        context["can_register"] = rules.can_register(request.user)
+        context["can_nominate"] = rules.can_nominate(request.user, self)
         return context
 
 
@@ -172,6 +171,7 @@ class ConvocationDeadlinePanel(Panel):
             context = super().get_context_data(parent_context)
             starts_on = getattr(self.instance, "starts_on", None)
             context["last_compliant_date"] = last_compliant_date(starts_on) if starts_on else None
+            context["working_days"] = CONVOCATION_WORKING_DAYS
             return context
 
 
@@ -197,7 +197,7 @@ SESSION_PANELS_AFTER = [
 class PlenarySessionPage(SessionPage):
     """A closed-door plenary session, chaired by the SRSG (§4.1); at least one a year."""
 
-    kind = "plenary"
+    kind = SessionPage.Kind.PLENARY
 
     represented_by = models.CharField(
         _("SRSG represented by"),
@@ -220,7 +220,7 @@ class PlenarySessionPage(SessionPage):
 class ThematicSessionPage(SessionPage):
     """A thematic session (§4.2), under a plenary or on its own."""
 
-    kind = "thematic"
+    kind = SessionPage.Kind.THEMATIC
 
     class Participants(models.TextChoices):
         MEMBERS = "members", _("Network members")

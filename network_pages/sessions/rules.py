@@ -1,6 +1,11 @@
-"""Who sees the sessions, their papers, invitations and attendance."""
+"""Who sees the sessions, their papers, invitations and attendance; who may register
+participants, nominate or invite experts."""
+
+from django.utils.translation import gettext as _
 
 from network_pages import access
+from network_pages.accounts.rules import acts_for_one_state
+from network_pages.core.translations import original
 from network_pages.files.models import NetworkDocument
 from network_pages.sessions.models import (
     AgendaItem,
@@ -65,3 +70,32 @@ def can_view_invitation(user, invitation):
 @access.rule(Attendance)
 def can_view_registration(user, participant):
     return access.speaks_for_state(user, participant.member_state_id)
+
+
+def why_not_open(session, kind):
+    """None when the session (as first written, specific) takes experts of this kind; otherwise
+    why not."""
+    if session.is_over:
+        return _("The session is over: nobody can be invited to it any more.")
+    if session.kind != SessionPage.Kind.THEMATIC:
+        return _("A plenary session is closed-door: experts are invited to thematic sessions.")
+    if kind == Invitation.Kind.EXTERNAL and not session.external_participants:
+        return _(
+            "This session has no external participants: tick “with external participants” on "
+            "the session first."
+        )
+    if kind == Invitation.Kind.NATIONAL and not session.accepts_national_experts:
+        return _("This session does not take national experts.")
+    return None
+
+
+def can_register(user):
+    """A correspondent registers their own state's participants (the Office, any state's, through
+    the state's own link)."""
+    return acts_for_one_state(user)
+
+
+def can_nominate(user, session):
+    """A correspondent nominates national experts for a session that takes them."""
+    source = original(session).specific
+    return can_register(user) and why_not_open(source, Invitation.Kind.NATIONAL) is None

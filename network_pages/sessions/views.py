@@ -44,10 +44,10 @@ from network_pages.sessions.invitations import (
     confirm,
     invite,
     nominate,
-    why_not_open,
     withdraw,
 )
 from network_pages.sessions.models import Attendance, Invitation
+from network_pages.sessions.rules import can_register, why_not_open
 
 
 def convene_view(request, page):
@@ -179,9 +179,9 @@ def decide_view(request, page, pk, decision):
 
 def nominate_view(request, page):
     """A correspondent nominates a national expert of their administration."""
-    state = access.single_state(request.user)
-    if access.level(request.user) != access.Level.MEMBER or state is None:
+    if not can_register(request.user):
         raise PermissionDenied
+    state = access.single_state(request.user)
     source = original(page).specific
     closed = why_not_open(source, Invitation.Kind.NATIONAL)
     if closed:

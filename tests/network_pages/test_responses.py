@@ -219,22 +219,22 @@ def test_the_office_enters_an_answer_received_by_email_with_the_original(
 ):
     client.force_login(people.office)
     data = answers_data(request_page, ["by mail", None, None], email_date=TODAY.isoformat())
-    data["original"] = SimpleUploadedFile("reply.txt", b"Original reply from Rome")
+    data["email_file"] = SimpleUploadedFile("reply.txt", b"Original reply from Rome")
     response = client.post(answer_url(request_page, "IT"), data)
     assert response.status_code == 302
     state_response = StateResponse.objects.get(member_state__code="IT")
     assert state_response.entered_by == people.office
     assert state_response.email_date == TODAY
-    assert state_response.original.owner == state_response
-    assert client.get(state_response.original.url).status_code == 200
+    assert state_response.email_file.owner == state_response
+    assert client.get(state_response.email_file.url).status_code == 200
     client.force_login(people.corr_de)
     html = client.get(request_page.url).text
     assert "entered by" in html and "from an e-mail of" in html
     # the original may hold anything, Office-only answers included: Office and own state only
-    assert state_response.original.url not in html
-    assert client.get(state_response.original.url).status_code == 403
+    assert state_response.email_file.url not in html
+    assert client.get(state_response.email_file.url).status_code == 403
     client.force_login(people.expert)
-    assert client.get(state_response.original.url).status_code == 403
+    assert client.get(state_response.email_file.url).status_code == 403
     assert ResponseRevision.objects.get().action == "entered"
 
 
