@@ -1,0 +1,353 @@
+"""One permission matrix for every URL: each URL pattern of the project outside the admin, and each
+page model's page and routable sub-URLs, with what it answers to every role, in both languages.
+
+A URL pattern, a page model or a sub-route missing from the matrix fails the completeness tests:
+every new view is added here, with the answer each role gets.
+"""
+
+import datetime
+
+from django.core.files.base import ContentFile
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
+
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, Page, get_page_models
+
+import pytest
+
+from home.models import StandardPage
+from network_pages.accounts.models import MemberState, NationalNetworkActor
+from network_pages.core.roles import INTRANET_COLLECTION
+from network_pages.directory.models import DirectoryPage
+from network_pages.information_requests.models import (
+    Answer,
+    InformationRequestPage,
+    RequestIndexPage,
+    StateResponse,
+)
+from network_pages.intranet.models import IntranetHomePage, IntranetPage
+from network_pages.sessions.invitations import invite
+from network_pages.sessions.models import (
+    AgendaItem,
+    Attendance,
+    Invitation,
+    PlenarySessionPage,
+    SessionIndexPage,
+    ThematicSessionPage,
+)
+
+pytestmark = [pytest.mark.sqlite, pytest.mark.django_db]
+
+ROLES = ("anonymous", "expert", "corr", "other", "office", "srsg")
+LOGIN = "login"  # a 302 to the login page of the URL's language
+
+EVERYONE = dict.fromkeys(ROLES, 200)
+MEMBERS = {**EVERYONE, "anonymous": LOGIN, "expert": 403}  # the network's members, never experts
+INTRANET = {**EVERYONE, "anonymous": LOGIN}  # members and invited experts
+OFFICE = {**MEMBERS, "corr": 403, "other": 403}  # the SRSG and the Office
+POST_ONLY = {**MEMBERS, "corr": 405, "other": 405, "office": 405, "srsg": 405}
+OWN_STATE = {**MEMBERS, "other": 403}  # DE's correspondent and the Office, for Germany
+CORRESPONDENTS = {**MEMBERS, "office": 403, "srsg": 403}  # for their own state, without naming it
+
+
+def _with(base, **changes):
+    return {**base, **changes}
+
+
+# Thematic session (the expert is invited to it): the expert reaches its views, which then decide.
+THEMATIC = {
+    "index_route": INTRANET,
+    "ical": INTRANET,
+    "convene": OFFICE,
+    "invitations": OFFICE,
+    "confirm_invitation": _with(POST_ONLY, expert=405),
+    "withdraw_invitation": _with(POST_ONLY, expert=405),
+    "attendance": CORRESPONDENTS,
+    "attendance_of_state": OWN_STATE,
+    "unregister": _with(POST_ONLY, expert=405),
+    "participants": OFFICE,
+    "participants_export": OFFICE,
+    "nominate": CORRESPONDENTS,
+}
+# A plenary is closed-door: the expert never reaches it; nobody is nominated to it.
+PLENARY = {
+    **{name: _with(answers, expert=403) for name, answers in THEMATIC.items()},
+    "index_route": MEMBERS,
+    "ical": MEMBERS,
+    "nominate": _with(CORRESPONDENTS, corr=302, other=302),
+}
+
+# (page model, route name or None for a page without routes) -> answers by role
+PAGES = {
+    ("home.HomePage", None): EVERYONE,
+    ("home.StandardPage", None): EVERYONE,
+    ("network_pages.IntranetHomePage", None): INTRANET,
+    ("network_pages.IntranetPage", None): MEMBERS,
+    ("network_pages.DirectoryPage", "index"): MEMBERS,
+    ("network_pages.DirectoryPage", "index_route"): MEMBERS,
+    ("network_pages.DirectoryPage", "csv_export"): MEMBERS,
+    ("network_pages.DirectoryPage", "vcard"): MEMBERS,
+    ("network_pages.DirectoryPage", "own_profile"): MEMBERS,
+    ("network_pages.DirectoryPage", "edit_profile"): OWN_STATE,
+    ("network_pages.DirectoryPage", "state"): MEMBERS,
+    ("network_pages.DirectoryPage", "add_actor"): OWN_STATE,
+    ("network_pages.DirectoryPage", "edit_actor"): OWN_STATE,
+    ("network_pages.DirectoryPage", "delete_actor"): OWN_STATE,
+    ("network_pages.RequestIndexPage", "index_route"): MEMBERS,
+    ("network_pages.RequestIndexPage", "propose"): CORRESPONDENTS,
+    ("network_pages.RequestIndexPage", "compilations"): MEMBERS,
+    ("network_pages.InformationRequestPage", "index_route"): MEMBERS,
+    ("network_pages.InformationRequestPage", "close"): POST_ONLY,
+    ("network_pages.InformationRequestPage", "remind"): POST_ONLY,
+    ("network_pages.InformationRequestPage", "compilation"): MEMBERS,
+    ("network_pages.InformationRequestPage", "compilation_export"): MEMBERS,
+    ("network_pages.InformationRequestPage", "answer"): CORRESPONDENTS,
+    ("network_pages.InformationRequestPage", "answer_state"): OWN_STATE,
+    ("network_pages.InformationRequestPage", "reopen"): POST_ONLY,
+    ("network_pages.InformationRequestPage", "history"): OWN_STATE,
+    ("network_pages.SessionIndexPage", None): MEMBERS,
+    **{("network_pages.ThematicSessionPage", name): a for name, a in THEMATIC.items()},
+    **{("network_pages.PlenarySessionPage", name): a for name, a in PLENARY.items()},
+}
+# Page models never created on their own.
+NOT_CREATED = {"wagtailcore.Page", "network_pages.SessionPage"}
+
+# URL patterns outside the page tree: (name or route) -> (language-prefixed?, answers by role)
+URLS = {
+    "serve_file": (False, {**MEMBERS, "anonymous": 404, "expert": 404}),
+    "wagtaildocs_serve": (False, MEMBERS),
+    "robots.txt": (False, EVERYONE),
+    "login": (True, EVERYONE),
+    "logout": (True, dict.fromkeys(ROLES, 405)),
+    "password_reset": (True, EVERYONE),
+    "password_reset_done": (True, EVERYONE),
+    "password_reset_confirm": (True, EVERYONE),
+    "password_reset_complete": (True, EVERYONE),
+    "activate_account": (True, EVERYONE),
+    "search": (True, EVERYONE),
+}
+# The page tree itself, answered per page model above.
+SERVED_BY_PAGES = {"wagtail_serve"}
+
+
+def _url_patterns(patterns):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            if str(pattern.pattern).startswith("admin/"):
+                continue
+            yield from _url_patterns(pattern.url_patterns)
+        elif isinstance(pattern, URLPattern):
+            yield pattern.name or str(pattern.pattern)
+
+
+def _routable_models():
+    return [model for model in get_page_models() if hasattr(model, "get_subpage_urls")]
+
+
+def test_every_url_pattern_is_in_the_matrix():
+    names = set(_url_patterns(get_resolver().url_patterns))
+    assert names == set(URLS) | SERVED_BY_PAGES
+
+
+def test_every_page_model_and_sub_route_is_in_the_matrix():
+    expected = set()
+    for model in get_page_models():
+        if model._meta.label in NOT_CREATED:
+            continue
+        if hasattr(model, "get_subpage_urls"):
+            expected |= {(model._meta.label, route.name) for route in model.get_subpage_urls()}
+        else:
+            expected.add((model._meta.label, None))
+    assert set(PAGES) == expected
+
+
+def _translate(page, locale, **fields):
+    translation = page.copy_for_translation(locale, copy_parents=False)
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    translation.refresh_from_db()
+    return translation
+
+
+@pytest.fixture
+def world(tree, people, pages, django_capture_on_commit_callbacks):
+    """One of every page, in English and French, and the records their routes need."""
+    today = timezone.localdate()
+    standard = tree.home_en.add_child(instance=StandardPage(title="About", slug="about"))
+    index = RequestIndexPage.objects.get(locale=tree.en)
+    request = InformationRequestPage(
+        title="Reception capacity", slug="reception", deadline=today + datetime.timedelta(days=20)
+    )
+    request.questions.add(request.questions.model(text="How many places?", sort_order=0))
+    index.add_child(instance=request)
+    with django_capture_on_commit_callbacks(execute=True):
+        request.save_revision().publish()
+    request.refresh_from_db()
+    germany = MemberState.objects.get(code="DE")
+    response = StateResponse.objects.create(
+        request=request, member_state=germany, status="submitted", submitted_at=timezone.now()
+    )
+    Answer.objects.create(
+        response=response, question=request.questions.get(), text="About 40,000 places."
+    )
+    sessions = SessionIndexPage.objects.get(locale=tree.en)
+    plenary = PlenarySessionPage(
+        title="Plenary",
+        slug="plenary",
+        starts_on=today + datetime.timedelta(days=90),
+        place="Agora",
+    )
+    plenary.agenda_items.add(AgendaItem(title="Opening", sort_order=0))
+    sessions.add_child(instance=plenary)
+    plenary.save_revision().publish()
+    thematic = ThematicSessionPage(
+        title="Integration",
+        slug="integration",
+        starts_on=today + datetime.timedelta(days=92),
+        place="Agora",
+        participants=ThematicSessionPage.Participants.BOTH,
+        external_participants=True,
+    )
+    thematic.agenda_items.add(AgendaItem(title="Good practices", sort_order=0))
+    plenary.add_child(instance=thematic)
+    thematic.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        invite(
+            thematic,
+            [{"first_name": "E", "last_name": "X", "email": people.expert.email}],
+            ends_on=today + datetime.timedelta(days=100),
+            by=people.office,
+        )
+    invitation = Invitation.objects.get(user=people.expert)
+    attendance = Attendance.objects.create(
+        session=plenary, member_state=germany, name="Jonas", email="jonas@de.example", mode="online"
+    )
+    actor = NationalNetworkActor.objects.create(
+        member_state=germany, organisation="BAMF", kind="governmental", contact="Unit 1"
+    )
+    document = get_document_model()(
+        title="Members' note", collection=Collection.objects.get(name=INTRANET_COLLECTION, depth=2)
+    )
+    document.file.save("members-note.txt", ContentFile(b"note"), save=False)
+    document.save()
+    english = {
+        "home.HomePage": tree.home_en,
+        "home.StandardPage": standard,
+        "network_pages.IntranetHomePage": tree.intranet_en,
+        "network_pages.IntranetPage": pages.meeting,
+        "network_pages.DirectoryPage": DirectoryPage.objects.get(locale=tree.en),
+        "network_pages.RequestIndexPage": index,
+        "network_pages.InformationRequestPage": request,
+        "network_pages.SessionIndexPage": sessions,
+        "network_pages.PlenarySessionPage": plenary,
+        "network_pages.ThematicSessionPage": thematic,
+    }
+    french = {
+        "home.HomePage": tree.home_fr,
+        "home.StandardPage": _translate(standard, tree.fr, title="À propos"),
+        "network_pages.IntranetHomePage": tree.intranet_fr,
+        "network_pages.IntranetPage": pages.meeting_fr,
+        "network_pages.DirectoryPage": DirectoryPage.objects.get(locale=tree.fr),
+        "network_pages.RequestIndexPage": RequestIndexPage.objects.get(locale=tree.fr),
+        "network_pages.InformationRequestPage": _translate(request, tree.fr, title="Capacité"),
+        "network_pages.SessionIndexPage": SessionIndexPage.objects.get(locale=tree.fr),
+        "network_pages.PlenarySessionPage": _translate(plenary, tree.fr, title="Plénière"),
+    }
+    french["network_pages.ThematicSessionPage"] = _translate(thematic, tree.fr, title="Intégration")
+    route_kwargs = {
+        "vcard": {"user_id": people.corr_de.pk},
+        "edit_profile": {"user_id": people.corr_de.pk},
+        "state": {"code": "DE"},
+        "add_actor": {"code": "DE"},
+        "edit_actor": {"code": "DE", "actor_id": actor.pk},
+        "delete_actor": {"code": "DE", "actor_id": actor.pk},
+        "compilation_export": {"export": "csv"},
+        "answer_state": {"code": "DE"},
+        "reopen": {"code": "DE"},
+        "history": {"code": "DE"},
+        "confirm_invitation": {"pk": invitation.pk},
+        "withdraw_invitation": {"pk": invitation.pk},
+        "attendance_of_state": {"code": "DE"},
+        "unregister": {"pk": attendance.pk},
+        "participants_export": {"export": "csv"},
+    }
+    plain = {
+        "serve_file": "/files/" + document.file.name,
+        "wagtaildocs_serve": document.url,
+        "robots.txt": "/robots.txt",
+        "login": "/{lang}/login/",
+        "logout": "/{lang}/logout/",
+        "password_reset": "/{lang}/password-reset/",
+        "password_reset_done": "/{lang}/password-reset/sent/",
+        "password_reset_confirm": "/{lang}/password-reset/MQ/bad-token/",
+        "password_reset_complete": "/{lang}/password-reset/complete/",
+        "activate_account": "/{lang}/activate/MQ/bad-token/",
+        "search": "/{lang}/search/?query=reception",
+    }
+    users = {
+        "anonymous": None,
+        "expert": people.expert,
+        "corr": people.corr_de,
+        "other": people.corr_fr,
+        "office": people.office,
+        "srsg": people.srsg,
+    }
+    return {
+        "pages": {"en": english, "fr": french},
+        "route_kwargs": route_kwargs,
+        "plain": plain,
+        "users": users,
+    }
+
+
+def _page_url(page, route, route_kwargs):
+    page = page.specific
+    if route is None:
+        return page.url
+    return page.url + page.reverse_subpage(route, kwargs=route_kwargs.get(route))
+
+
+def _answer(client, url, lang):
+    response = client.get(url)
+    status = response.status_code
+    if status == 302 and response["Location"].startswith(f"/{lang}/login/"):
+        return LOGIN
+    return status
+
+
+def test_every_url_answers_each_role_as_the_matrix_says(client, world):
+    """Every row, every role, both languages; all the differences are listed at once."""
+    wrong = []
+    for role in ROLES:
+        user = world["users"][role]
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        for lang in ("en", "fr"):
+            for (label, route), answers in PAGES.items():
+                url = _page_url(world["pages"][lang][label], route, world["route_kwargs"])
+                got = _answer(client, url, lang)
+                if got != answers[role]:
+                    wrong.append(f"{role:9} {url}: {got}, expected {answers[role]}")
+            for name, (localised, answers) in URLS.items():
+                if not localised and lang == "fr":
+                    continue
+                url = world["plain"][name].format(lang=lang)
+                got = _answer(client, url, "en" if not localised else lang)
+                if got != answers[role]:
+                    wrong.append(f"{role:9} {url}: {got}, expected {answers[role]}")
+    assert wrong == []
+
+
+def test_the_matrix_reaches_pages_that_exist(world):
+    """The sample pages are the live pages of their model, in both trees (no 404 by mistake)."""
+    for lang, by_model in world["pages"].items():
+        for label, page in by_model.items():
+            assert page.live, (lang, label)
+            assert page.specific_class._meta.label == label
+            assert page.locale.language_code == lang
+    assert Page.objects.filter(pk=world["pages"]["fr"]["network_pages.IntranetPage"].pk).exists()
+    assert IntranetPage.objects.filter(closed=True).exists()
+    assert IntranetHomePage.objects.count() == 2
