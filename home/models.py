@@ -1,24 +1,21 @@
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from network_pages.access import viewable
 from network_pages.core.blocks import ContentStreamBlock
+from network_pages.core.fields import IntroductionMixin
 
 
-class HomePage(Page):
-    """The SRSG's public page, one per locale."""
+class PublicContentMixin(IntroductionMixin):
+    """What the public pages are made of: an introduction and a body of blocks."""
 
-    parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "network_pages.IntranetHomePage"]
-
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     body = StreamField(ContentStreamBlock(), verbose_name=_("body"), blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    content_panels = IntroductionMixin.content_panels + [FieldPanel("body")]
 
     search_fields = Page.search_fields + [
         index.SearchField("introduction"),
@@ -26,11 +23,20 @@ class HomePage(Page):
     ]
 
     class Meta:
+        abstract = True
+
+
+class HomePage(PublicContentMixin, Page):
+    """The SRSG's public page, one per locale."""
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.StandardPage", "network_pages.IntranetHomePage"]
+
+    class Meta:
         verbose_name = _("public home")
         verbose_name_plural = _("public homes")
 
     def get_context(self, request, *args, **kwargs):
-
         context = super().get_context(request, *args, **kwargs)
         context["public_pages"] = viewable(
             request.user, self.get_children().live().type(StandardPage)
@@ -38,21 +44,11 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(PublicContentMixin, Page):
     """A static public page published by the Office."""
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
-
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-    body = StreamField(ContentStreamBlock(), verbose_name=_("body"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
-
-    search_fields = Page.search_fields + [
-        index.SearchField("introduction"),
-        index.SearchField("body"),
-    ]
 
     class Meta:
         verbose_name = _("public page")

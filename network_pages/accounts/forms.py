@@ -11,6 +11,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from network_pages.access import is_editor
 from network_pages.accounts.designations import create_person, find_person, record_designation
 from network_pages.accounts.models import Designation
+from network_pages.core.languages import CONTENT_LANGUAGES
 
 
 class LoginForm(AuthenticationForm):
@@ -35,18 +36,22 @@ class LoginForm(AuthenticationForm):
             raise
 
 
-class DesignationForm(WagtailAdminModelForm):
-    """The Office's form: the designation, and the person it designates."""
+class PersonFields(forms.Form):
+    """A person's names, e-mail address and preferred language, in every form that names one."""
 
     first_name = forms.CharField(label=_("first name"), max_length=150)
     last_name = forms.CharField(label=_("last name"), max_length=150)
-    email = forms.EmailField(
-        label=_("e-mail address"),
-        help_text=_("The activation e-mail goes to this address."),
-    )
+    email = forms.EmailField(label=_("e-mail address"))
     language = forms.ChoiceField(
-        label=_("preferred language"), choices=get_user_model().LANGUAGE_CHOICES
+        label=_("preferred language"), choices=CONTENT_LANGUAGES, initial="en"
     )
+
+
+PERSON_FIELDS = ("first_name", "last_name", "email", "language")
+
+
+class DesignationForm(PersonFields, WagtailAdminModelForm):
+    """The Office's form: the designation, and the person it designates."""
 
     class Meta:
         model = Designation
@@ -61,10 +66,11 @@ class DesignationForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["email"].help_text = _("The activation e-mail goes to this address.")
         if self.instance.pk:
             user = self.instance.user
             activated = self.instance.activated_at is not None
-            for name in ("first_name", "last_name", "email", "language"):
+            for name in PERSON_FIELDS:
                 self.fields[name].initial = getattr(user, name)
                 # Once the person has activated the account, it is theirs to keep up to date.
                 self.fields[name].disabled = activated
@@ -95,10 +101,7 @@ class DesignationForm(WagtailAdminModelForm):
         if designation.user_id is None:
             existing = find_person(data["email"])
             designation.user = existing or create_person(
-                email=data["email"],
-                first_name=data["first_name"],
-                last_name=data["last_name"],
-                language=data["language"],
+                **{name: data[name] for name in PERSON_FIELDS}
             )
         elif designation.activated_at is None:
             user = designation.user

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from network_pages.core.fields import by_user
 from network_pages.core.languages import CONTENT_LANGUAGES
 
 
@@ -138,14 +139,7 @@ class Designation(models.Model):
         help_text=_("The account is deactivated after this date."),
     )
     activated_at = models.DateTimeField(_("activated"), null=True, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    recorded_by = by_user(_("recorded by"))
     recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
 
     objects = DesignationQuerySet.as_manager()
@@ -186,14 +180,7 @@ class NationalNetworkActor(models.Model):
     )
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=32, blank=True, validators=[phone_validator])
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    recorded_by = by_user(_("recorded by"))
 
     class Meta:
         ordering = ["organisation"]

@@ -4,21 +4,14 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from network_pages.accounts.forms import PERSON_FIELDS, PersonFields
 from network_pages.accounts.models import MemberProfile, NationalNetworkActor
 from network_pages.core.languages import working_language_choices
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(PersonFields, forms.ModelForm):
     """A member's own profile (the Office may also change the member state)."""
 
-    first_name = forms.CharField(label=_("first name"), max_length=150)
-    last_name = forms.CharField(label=_("last name"), max_length=150)
-    email = forms.EmailField(label=_("e-mail address"))
-    language = forms.ChoiceField(
-        label=_("preferred language"),
-        choices=get_user_model().LANGUAGE_CHOICES,
-        help_text=_("The interface and the network's e-mails use this language."),
-    )
     working_languages = forms.MultipleChoiceField(
         label=_("working languages"),
         required=False,
@@ -32,8 +25,11 @@ class ProfileForm(forms.ModelForm):
     def __init__(self, *args, office=False, **kwargs):
         super().__init__(*args, **kwargs)
         user = self.instance.user
-        for name in ("first_name", "last_name", "email", "language"):
+        for name in PERSON_FIELDS:
             self.fields[name].initial = getattr(user, name)
+        self.fields["language"].help_text = _(
+            "The interface and the network's e-mails use this language."
+        )
         self.fields["working_languages"].choices = working_language_choices()
         self.fields["working_languages"].initial = self.instance.working_languages
         if not office:
@@ -52,10 +48,10 @@ class ProfileForm(forms.ModelForm):
     def save(self, commit=True):
         profile = super().save(commit=False)
         user = profile.user
-        for name in ("first_name", "last_name", "email", "language"):
+        for name in PERSON_FIELDS:
             setattr(user, name, self.cleaned_data[name])
         if commit:
-            user.save(update_fields=["first_name", "last_name", "email", "language"])
+            user.save(update_fields=PERSON_FIELDS)
             profile.save()
         return profile
 

@@ -2,27 +2,22 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from network_pages.core.fields import IntroductionMixin
 from network_pages.core.routing import delegate
 
 # The views behind the pages' routes, imported only when a route is served (core.routing).
 VIEWS = "network_pages.directory.views."
 
 
-class DirectoryPage(RoutablePageMixin, Page):
+class DirectoryPage(RoutablePageMixin, IntroductionMixin, Page):
     """The member directory (R7), one per intranet root: members only, never invited experts."""
 
     parent_page_types = ["network_pages.IntranetHomePage"]
     subpage_types = []
     max_count_per_parent = 1
-
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
 
     class Meta:
         verbose_name = _("member directory")

@@ -2,7 +2,6 @@
 responses: one per state, its answers, its history, and the follow-up (the states a request was
 addressed to, the reminders sent to them)."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -20,6 +19,7 @@ from wagtail.search import index
 
 from network_pages import access
 from network_pages.accounts.models import MemberState
+from network_pages.core.fields import IntroductionMixin, by_user
 from network_pages.core.languages import CONTENT_LANGUAGES
 from network_pages.core.routing import delegate
 from network_pages.core.translations import original
@@ -31,16 +31,12 @@ BACKGROUND_MAX_LENGTH = 1500
 VIEWS = "network_pages.information_requests.views."
 
 
-class RequestIndexPage(RoutablePageMixin, Page):
+class RequestIndexPage(RoutablePageMixin, IntroductionMixin, Page):
     """The list of information requests, one per intranet root."""
 
     parent_page_types = ["network_pages.IntranetHomePage"]
     subpage_types = ["network_pages.InformationRequestPage"]
     max_count_per_parent = 1
-
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
 
     template = "network_pages/requests/request_index_page.html"
 
@@ -159,15 +155,7 @@ class InformationRequestPage(RoutablePageMixin, Page):
     deadline = models.DateField(_("deadline for answers"))
     opened_at = models.DateTimeField(_("opened"), null=True, blank=True, editable=False)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True, editable=False)
-    proposed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("proposed by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
+    proposed_by = by_user(_("proposed by"), editable=False)
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -332,21 +320,9 @@ class StateResponse(models.Model):
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     version = models.PositiveIntegerField(_("version"), default=0)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("updated by"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("entered by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The Office member who entered an answer received by e-mail."),
+    updated_by = by_user(_("updated by"), blank=False)
+    entered_by = by_user(
+        _("entered by"), help_text=_("The Office member who entered an answer received by e-mail.")
     )
     email_date = models.DateField(_("date of the e-mail"), null=True, blank=True)
     email_file = models.ForeignKey(
@@ -422,13 +398,7 @@ class ResponseRevision(models.Model):
     )
     version = models.PositiveIntegerField(_("version"))
     action = models.CharField(_("action"), max_length=10, choices=Action.choices)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("author"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    author = by_user(_("author"), blank=False)
     created_at = models.DateTimeField(_("date"), auto_now_add=True)
     answers = models.JSONField(_("answers"), default=list)
 
@@ -482,15 +452,7 @@ class ResponseReminder(models.Model):
     )
     day = models.DateField(_("day"))
     sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
-    sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("sent by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Empty for the automatic reminders."),
-    )
+    sent_by = by_user(_("sent by"), help_text=_("Empty for the automatic reminders."))
     recipients = models.PositiveIntegerField(_("recipients"), default=0)
 
     class Meta:

@@ -2,17 +2,18 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from network_pages.access import viewable
 from network_pages.core.blocks import ContentStreamBlock
+from network_pages.core.fields import IntroductionMixin
 from network_pages.core.roles import INTRANET_SLUG
 from network_pages.intranet.panels import build_panels
 
 
-class IntranetHomePage(Page):
+class IntranetHomePage(IntroductionMixin, Page):
     """The restricted intranet's root, one per locale: a member's starting point."""
 
     parent_page_types = ["home.HomePage"]
@@ -24,10 +25,6 @@ class IntranetHomePage(Page):
     ]
     max_count_per_parent = 1
 
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-
     search_fields = Page.search_fields + [index.SearchField("introduction")]
 
     template = "network_pages/intranet_home_page.html"
@@ -38,11 +35,10 @@ class IntranetHomePage(Page):
 
     def clean(self):
         super().clean()
-        # The login gate (network_pages.middleware) recognises the intranet by its slug.
+        # The login gate (network_pages.access.middleware) recognises the intranet by its slug.
         self.slug = INTRANET_SLUG
 
     def get_context(self, request, *args, **kwargs):
-
         context = super().get_context(request, *args, **kwargs)
         context["panels"] = build_panels(request, self)
         return context
@@ -81,7 +77,6 @@ class IntranetPage(Page):
         verbose_name_plural = _("intranet pages")
 
     def get_context(self, request, *args, **kwargs):
-
         context = super().get_context(request, *args, **kwargs)
         context["children"] = viewable(request.user, self.get_children().live()).specific()
         return context

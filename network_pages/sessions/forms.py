@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from network_pages.accounts.designations import find_person
-from network_pages.core.languages import CONTENT_LANGUAGES
+from network_pages.accounts.forms import PersonFields
 from network_pages.sessions.invitations import already_invited, why_not_invitable
 from network_pages.sessions.models import Attendance
 
@@ -21,15 +21,9 @@ class ConvocationForm(forms.Form):
     )
 
 
-class PersonForm(forms.Form):
-    first_name = forms.CharField(label=gettext_lazy("first name"), max_length=150)
-    last_name = forms.CharField(label=gettext_lazy("last name"), max_length=150)
-    email = forms.EmailField(label=gettext_lazy("e-mail address"))
-    language = forms.ChoiceField(
-        label=gettext_lazy("preferred language"),
-        choices=CONTENT_LANGUAGES,
-        initial="en",
-    )
+class PersonForm(PersonFields):
+    """A person to invite or nominate (a new account is made for an unknown address)."""
+
     position = forms.CharField(label=gettext_lazy("position"), max_length=255, required=False)
 
     def __init__(self, *args, session=None, **kwargs):

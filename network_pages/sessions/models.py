@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from network_pages import access
 from network_pages.accounts.models import MemberState
+from network_pages.core.fields import IntroductionMixin, by_user
 from network_pages.core.routing import delegate
 from network_pages.files.models import NetworkDocument
 from network_pages.sessions.working_days import CONVOCATION_WORKING_DAYS, last_compliant_date
@@ -28,17 +29,13 @@ from network_pages.sessions.working_days import CONVOCATION_WORKING_DAYS, last_c
 VIEWS = "network_pages.sessions.views."
 
 
-class SessionIndexPage(Page):
+class SessionIndexPage(IntroductionMixin, Page):
     """The list of sessions, one per intranet root: members only (invited experts reach their
     own session directly)."""
 
     parent_page_types = ["network_pages.IntranetHomePage"]
     subpage_types = ["network_pages.PlenarySessionPage", "network_pages.ThematicSessionPage"]
     max_count_per_parent = 1
-
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
 
     template = "network_pages/sessions/session_index_page.html"
 
@@ -312,13 +309,7 @@ class Convocation(models.Model):
         related_name="convocations",
     )
     sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
-    sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("sent by"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    sent_by = by_user(_("sent by"), blank=False)
     recipients = models.ManyToManyField(
         settings.AUTH_USER_MODEL, verbose_name=_("recipients"), related_name="convocations"
     )
@@ -392,22 +383,8 @@ class Invitation(models.Model):
     )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
     ends_on = models.DateField(_("access until"))
-    nominated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("nominated by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("invited or withdrawn by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    nominated_by = by_user(_("nominated by"))
+    decided_by = by_user(_("invited or withdrawn by"))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
 
@@ -439,13 +416,7 @@ class Attendance(models.Model):
     email = models.EmailField(_("e-mail"))
     position = models.CharField(_("position and institution"), max_length=255, blank=True)
     mode = models.CharField(_("attends"), max_length=10, choices=Mode.choices)
-    registered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("registered by"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    registered_by = by_user(_("registered by"), blank=False)
     registered_at = models.DateTimeField(_("registered"), auto_now_add=True)
 
     class Meta:
