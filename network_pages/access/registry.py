@@ -63,35 +63,33 @@ class Registry:
 registry = Registry()
 
 
-def _refuse_base(model, kind):
-    if model in (models.Model, Page):
-        raise ImproperlyConfigured(f"An access {kind} on {model.__name__} would cover everything.")
+def _by_class(table, model_classes, value_of, kind, pages_allowed=True):
+    """A decorator registering `value_of(fn)` in `table` for each class (never Model or Page)."""
+
+    def register(fn):
+        for model in model_classes:
+            if model in (models.Model, Page):
+                raise ImproperlyConfigured(
+                    f"An access {kind} on {model.__name__} covers everything."
+                )
+            if not pages_allowed and issubclass(model, Page):
+                raise ImproperlyConfigured(f"{model.__name__} is a page: use access.page_rule.")
+            table.register(model, value_of(fn))
+        return fn
+
+    return register
 
 
 def rule(*model_classes):
     """`@access.rule(StateResponse)`: `check(user, obj)` decides who may see such objects."""
-
-    def register(check):
-        for model in model_classes:
-            _refuse_base(model, "rule")
-            if issubclass(model, Page):
-                raise ImproperlyConfigured(f"{model.__name__} is a page: use access.page_rule.")
-            registry.objects.register(model, check)
-        return check
-
-    return register
+    return _by_class(registry.objects, model_classes, lambda check: check, "rule", False)
 
 
 def page_rule(*page_models, q):
     """`@access.page_rule(DirectoryPage, q=...)`: narrows who sees pages of these types."""
-
-    def register(check):
-        for model in page_models:
-            _refuse_base(model, "page rule")
-            registry.page_types.register(model, PageRule(check, q))
-        return check
-
-    return register
+    return _by_class(
+        registry.page_types, page_models, lambda check: PageRule(check, q), "page rule"
+    )
 
 
 def closed_zone(roots):
@@ -108,14 +106,7 @@ def grant_filter(narrow):
 
 def file_owner_rule(*model_classes):
     """`check(user, owner)` for files owned by these objects (instead of `can_view(owner)`)."""
-
-    def register(check):
-        for model in model_classes:
-            _refuse_base(model, "file-owner rule")
-            registry.file_owners.register(model, check)
-        return check
-
-    return register
+    return _by_class(registry.file_owners, model_classes, lambda check: check, "file-owner rule")
 
 
 def file_user(opens):
