@@ -1,9 +1,12 @@
 """Shared fixtures: the tree the migrations build (homes and intranet roots in both locales), people
-of every role, and intranet pages translated into French."""
+of every role, intranet pages translated into French, today's date and a clock that stands still."""
 
+import datetime
 from types import SimpleNamespace
+from zoneinfo import ZoneInfo
 
 from django.core.cache import caches
+from django.utils import timezone
 
 from wagtail.models import Locale
 
@@ -12,7 +15,13 @@ import pytest
 from home.models import HomePage
 from network_pages.core.roles import CORRESPONDENTS, EXPERTS, OFFICE, SRSG
 from network_pages.intranet.models import IntranetHomePage
-from tests.factories import IntranetPageFactory, UserFactory
+from tests.factories.accounts import UserFactory
+from tests.factories.core import translate
+from tests.factories.intranet import IntranetPageFactory
+
+# A working Wednesday morning in Strasbourg, clear of holidays and of the plenary year's turn on
+# 1 October: the moment a frozen clock shows.
+FROZEN_AT = datetime.datetime(2026, 6, 10, 10, 0, tzinfo=ZoneInfo("Europe/Paris"))
 
 
 @pytest.fixture(autouse=True)
@@ -20,6 +29,28 @@ def _empty_caches():
     """Rows roll back between tests but caches do not (SQLite even reuses ids): start clean."""
     for cache in caches.all():
         cache.clear()
+
+
+@pytest.fixture
+def today():
+    """Today in Strasbourg (TIME_ZONE is Europe/Paris), read when the test runs, never at import;
+    under a frozen clock, the frozen day."""
+    return timezone.localdate()
+
+
+@pytest.fixture
+def frozen_clock(time_machine):
+    """The clock stopped at FROZEN_AT, for code that decides by the date (deadlines, late answers,
+    reminders, end dates, the plenary year). Freeze it before anything dated is built: a folder's
+    or a module's autouse fixture does."""
+    time_machine.move_to(FROZEN_AT, tick=False)
+    return time_machine
+
+
+@pytest.fixture
+def sent(django_capture_on_commit_callbacks):
+    """Run the e-mails' after-commit sending, as a real commit would."""
+    return django_capture_on_commit_callbacks
 
 
 @pytest.fixture
@@ -46,20 +77,6 @@ def people(db):
         expert=UserFactory(username="expert", roles=[EXPERTS]),
         outsider=UserFactory(username="outsider"),
     )
-
-
-def translate(page, locale, title):
-    translation = page.copy_for_translation(locale, copy_parents=False)
-    translation.title = title
-    translation.save_revision().publish()
-    translation.refresh_from_db()
-    return translation
-
-
-def publish(page):
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
 
 
 @pytest.fixture

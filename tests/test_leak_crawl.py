@@ -3,16 +3,13 @@
 import re
 from urllib.parse import urljoin, urlparse
 
-from django.core.files.base import ContentFile
-
-from wagtail.documents import get_document_model
-from wagtail.models import Collection, Page
+from wagtail.models import Page
 
 import pytest
 
 from home.models import StandardPage
-from network_pages.core.roles import INTRANET_COLLECTION
 from network_pages.intranet.models import IntranetHomePage
+from tests.factories.files import make_document
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
@@ -22,11 +19,7 @@ LINK = re.compile(r'(?:href|src)="([^"#]+)"')
 @pytest.fixture
 def site(tree, pages):
     tree.home_en.add_child(instance=StandardPage(title="Our mandate", slug="mandate"))
-    document = get_document_model()(
-        title="Confidential agenda", collection=Collection.objects.get(name=INTRANET_COLLECTION)
-    )
-    document.file.save("agenda.txt", ContentFile(b"Confidential agenda"), save=False)
-    document.save()
+    make_document("Confidential agenda", filename="agenda.txt")
     return pages
 
 

@@ -5,6 +5,7 @@ use serialized rollback so the data migrations' groups, member states, locales a
 restored for each test rather than flushed away for good.
 """
 
+import datetime
 import os
 from urllib.parse import urlsplit
 
@@ -14,11 +15,16 @@ from wagtail.models import Site
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from openpyxl import load_workbook
 from playwright.sync_api import sync_playwright
 
 from home.models import HomePage
-from network_pages.core.roles import CORRESPONDENTS
-from tests.factories import UserFactory
+from network_pages.core.roles import CORRESPONDENTS, OFFICE
+from network_pages.information_requests.models import ResponseReminder, StateResponse
+from network_pages.sessions.models import Attendance, ThematicSessionPage
+from tests.factories.accounts import UserFactory
+from tests.factories.information_requests import make_request, respond
+from tests.factories.sessions import add_paper, invite_expert, make_session
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -187,26 +193,13 @@ def test_home_is_readable_without_javascript_and_skip_link_comes_first(site_url,
         context.close()
 
 
-def test_a_correspondent_answers_a_request_on_a_phone(site_url, browser, correspondent):
-    import datetime
-
-    from network_pages.information_requests.lifecycle import open_request
-    from network_pages.information_requests.models import (
-        InformationRequestPage,
-        RequestIndexPage,
-        StateResponse,
+def test_a_correspondent_answers_a_request_on_a_phone(site_url, browser, correspondent, today):
+    make_request(
+        "Reception places",
+        ("How many places?", "Which authority?"),
+        deadline=today + datetime.timedelta(days=10),
+        opening="open",
     )
-
-    index = RequestIndexPage.objects.get(locale__language_code="en")
-    request_page = InformationRequestPage(
-        title="Reception places",
-        slug="reception-places",
-        deadline=datetime.date.today() + datetime.timedelta(days=10),
-    )
-    for order, text in enumerate(["How many places?", "Which authority?"]):
-        request_page.questions.add(request_page.questions.model(text=text, sort_order=order))
-    index.add_child(instance=request_page)
-    open_request(request_page)
 
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     context.set_default_timeout(TIMEOUT_MS)
@@ -235,39 +228,14 @@ def test_a_correspondent_answers_a_request_on_a_phone(site_url, browser, corresp
 
 
 def test_the_office_follows_a_request_filters_its_compilation_and_downloads_it(
-    site_url, new_page, correspondent, tmp_path
+    site_url, new_page, correspondent, tmp_path, today
 ):
-    import datetime
-
-    from openpyxl import load_workbook
-
-    from network_pages.accounts.models import MemberState
-    from network_pages.core.roles import OFFICE
-    from network_pages.information_requests.models import (
-        Answer,
-        InformationRequestPage,
-        RequestIndexPage,
-        ResponseReminder,
-        StateResponse,
-    )
-
     UserFactory(username="corr-de", roles=[CORRESPONDENTS], state="DE")
     office = UserFactory(username="office", roles=[OFFICE])
-    index = RequestIndexPage.objects.get(locale__language_code="en")
-    request_page = InformationRequestPage(
-        title="Return statistics",
-        slug="return-statistics",
-        deadline=datetime.date.today() + datetime.timedelta(days=10),
+    request_page = make_request(
+        "Return statistics", ("How many?",), deadline=today + datetime.timedelta(days=10)
     )
-    request_page.questions.add(request_page.questions.model(text="How many?", sort_order=0))
-    index.add_child(instance=request_page)
-    request_page.save_revision().publish()
-    response = StateResponse.objects.create(
-        request=request_page, member_state=MemberState.objects.get(code="DE"), status="submitted"
-    )
-    Answer.objects.create(
-        response=response, question=request_page.questions.get(), text="4,200 decisions"
-    )
+    respond(request_page, "DE", [("4,200 decisions", "network")])
 
     page = new_page
     page.goto(f"{site_url}/en/login/?next={request_page.url}")
@@ -299,53 +267,20 @@ def test_the_office_follows_a_request_filters_its_compilation_and_downloads_it(
 
 
 def test_an_invited_expert_finds_their_session_and_a_state_registers_on_a_phone(
-    site_url, new_page, browser, correspondent
+    site_url, new_page, browser, correspondent, today
 ):
-    import datetime
-
-    from django.core.files.base import ContentFile
-    from django.utils.text import slugify
-
-    from wagtail.models import Collection
-
-    from network_pages.core.roles import INTRANET_COLLECTION, OFFICE
-    from network_pages.files.models import NetworkDocument
-    from network_pages.sessions.invitations import invite
-    from network_pages.sessions.models import (
-        AgendaItem,
-        Attendance,
-        SessionIndexPage,
-        SessionPaper,
-        ThematicSessionPage,
-    )
-
     office = UserFactory(username="office", roles=[OFFICE])
-    index = SessionIndexPage.objects.get(locale__language_code="en")
     title = "Integration of refugees"
-    session = ThematicSessionPage(
-        title=title,
-        slug=slugify(title),
-        starts_on=datetime.date.today() + datetime.timedelta(days=40),
+    session = make_session(
+        title,
+        model=ThematicSessionPage,
+        starts_on=today + datetime.timedelta(days=40),
+        agenda=("Good practices",),
         place="Strasbourg",
         external_participants=True,
     )
-    session.agenda_items.add(AgendaItem(title="Good practices", sort_order=0))
-    index.add_child(instance=session)
-    session.save_revision().publish()
-    document = NetworkDocument(
-        title="Background note", collection=Collection.objects.get(name=INTRANET_COLLECTION)
-    )
-    document.file.save("note.txt", ContentFile(b"note"), save=False)
-    document.save()
-    SessionPaper.objects.create(page=session, document=document, sort_order=0)
-    [invitation] = invite(
-        session,
-        [{"first_name": "Eva", "last_name": "Berg", "email": "eva@x.example", "language": "en"}],
-        ends_on=session.last_day,
-        by=office,
-    )
-    invitation.user.set_password("pass")
-    invitation.user.save()
+    add_paper(session, "Background note")
+    invitation = invite_expert(session, by=office, password="pass")
 
     page = new_page
     page.goto(f"{site_url}/en/login/?next=/en/intranet/")

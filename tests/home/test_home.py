@@ -4,7 +4,8 @@ import pytest
 
 from home.models import HomePage, StandardPage
 from network_pages.intranet.models import IntranetHomePage
-from tests.conftest import translate
+from tests.factories.core import translate
+from tests.factories.intranet import IntranetPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -98,8 +99,6 @@ def test_the_intranet_home_shows_the_panels_a_member_needs(client, people, pages
 def test_the_intranet_home_costs_a_bounded_number_of_queries(
     client, people, pages, django_assert_max_num_queries
 ):
-    from tests.factories import IntranetPageFactory
-
     client.force_login(people.corr_fr)
     client.get("/en/intranet/")
     for _ in range(30):

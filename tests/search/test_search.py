@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.factories import IntranetPageFactory
+from network_pages import access
+from tests.factories.intranet import IntranetPageFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
@@ -53,8 +54,6 @@ def test_office_finds_closed_pages(client, people, indexed):
 
 
 def test_expert_finds_only_what_was_granted(client, people, indexed):
-    from network_pages import access
-
     client.force_login(people.expert)
     assert titles(client.get("/en/search/", {"query": "Plenary"})) == []
     access.grant(people.expert, indexed.meeting)

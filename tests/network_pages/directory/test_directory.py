@@ -1,16 +1,26 @@
 """The member directory (R7), its exports, profiles (R1) and national networks (R9)."""
 
 import csv
+import datetime
 import io
 
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 import pytest
 import vobject
 
-from network_pages.accounts.models import MemberProfile, MemberState, NationalNetworkActor
+from network_pages import access
+from network_pages.accounts.models import (
+    Designation,
+    MemberProfile,
+    MemberState,
+    NationalNetworkActor,
+)
 from network_pages.core.roles import CORRESPONDENTS
-from tests.factories import UserFactory
+from network_pages.directory.models import DirectoryPage
+from tests.factories.accounts import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -69,9 +79,6 @@ def test_invited_experts_are_refused_the_directory_and_its_exports(client, membe
 
 
 def test_even_a_grant_does_not_open_contact_details_to_an_expert(client, members):
-    from network_pages import access
-    from network_pages.directory.models import DirectoryPage
-
     access.grant(members.expert, DirectoryPage.objects.get(locale__language_code="en"))
     client.force_login(members.expert)
     assert client.get(DIRECTORY["en"]).status_code == 403
@@ -262,10 +269,6 @@ def test_members_without_a_profile_yet_are_listed(client, members):
 
 
 def test_former_correspondents_contact_details_are_in_no_export(client, members):
-    import datetime
-
-    from network_pages.accounts.models import Designation
-
     Designation.objects.create(
         user=members.corr_de,
         member_state=MemberState.objects.get(code="DE"),
@@ -340,9 +343,6 @@ def add_members(count, start=0):
 
 
 def count_queries(client, url):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 200
     return len(captured)

@@ -7,23 +7,20 @@ import io
 import openpyxl
 import pytest
 
-from network_pages.sessions.invitations import invite
 from network_pages.sessions.models import (
     Attendance,
     Invitation,
     PlenarySessionPage,
     ThematicSessionPage,
 )
-from tests.network_pages.test_sessions import make_session
+from tests.factories.sessions import invite_expert, make_session
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
-TODAY = datetime.date.today()
-
 
 @pytest.fixture
-def session(tree):
-    return make_session(tree, title="Plenary", starts_on=TODAY + datetime.timedelta(days=50))
+def session(tree, today):
+    return make_session("Plenary", starts_on=today + datetime.timedelta(days=50))
 
 
 def register(client, session, name, email, mode="in_person", code=None):
@@ -69,25 +66,16 @@ def test_a_state_sees_and_changes_only_its_own_registrations(client, people, ses
     assert not Attendance.objects.exists()
 
 
-def test_the_office_registers_for_a_state_and_exports_the_list(client, tree, people):
+def test_the_office_registers_for_a_state_and_exports_the_list(client, tree, people, today):
     session = make_session(
-        tree,
-        model=ThematicSessionPage,
-        title="Thematic",
-        starts_on=TODAY + datetime.timedelta(days=52),
+        "Thematic", model=ThematicSessionPage, starts_on=today + datetime.timedelta(days=52)
     )
     ThematicSessionPage.objects.filter(pk=session.pk).update(external_participants=True)
     client.force_login(people.corr_de)
     register(client, session, "Jonas Becker", "jonas@bmi.example", mode="online")
     client.force_login(people.office)
     register(client, session, "=HYPERLINK(1)", "ana@mai.example", code="PT")
-    invite(
-        session,
-        [{"first_name": "Eva", "last_name": "Berg", "email": "eva@x.example", "language": "en"}],
-        ends_on=session.last_day,
-        organisation="UNHCR",
-        by=people.office,
-    )
+    invite_expert(session, organisation="UNHCR", by=people.office)
     html = client.get(session.url + "participants/").text
     assert "2 registered by the states: 1 in person, 1 online." in html
     assert "Eva Berg" in html
@@ -121,9 +109,9 @@ def test_removing_a_participant_never_leads_off_the_site(client, people, session
     assert response["Location"] == session.url
 
 
-def test_registrations_close_when_the_session_is_over(client, people, session):
+def test_registrations_close_when_the_session_is_over(client, people, session, today):
     PlenarySessionPage.objects.filter(pk=session.pk).update(
-        starts_on=TODAY - datetime.timedelta(days=3)
+        starts_on=today - datetime.timedelta(days=3)
     )
     session.refresh_from_db()
     client.force_login(people.corr_fr)

@@ -5,63 +5,38 @@ import datetime
 import re
 
 from django.core import mail
-from django.core.files.base import ContentFile
-
-from wagtail.models import Collection
 
 import pytest
 
 from network_pages import access
 from network_pages.access.models import PageUserObjectPermission
-from network_pages.core.roles import CORRESPONDENTS, EXPERTS, INTRANET_COLLECTION
+from network_pages.core.roles import CORRESPONDENTS, EXPERTS, OFFICE
 from network_pages.directory.models import DirectoryPage
-from network_pages.files.models import NetworkDocument
-from network_pages.information_requests.models import InformationRequestPage, RequestIndexPage
+from network_pages.information_requests.models import RequestIndexPage
 from network_pages.sessions.convocations import send_convocation
 from network_pages.sessions.invitations import end_due_invitations
-from network_pages.sessions.models import (
-    Invitation,
-    SessionIndexPage,
-    SessionPaper,
-    ThematicSessionPage,
-)
-from tests.conftest import translate
-from tests.factories import IntranetPageFactory, UserFactory
-from tests.network_pages.test_sessions import make_session
+from network_pages.sessions.models import Invitation, SessionIndexPage, ThematicSessionPage
+from tests.factories.accounts import UserFactory
+from tests.factories.core import translate
+from tests.factories.information_requests import make_request
+from tests.factories.intranet import IntranetPageFactory
+from tests.factories.sessions import add_paper, invite_expert, make_session
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
-TODAY = datetime.date.today()
-
 
 @pytest.fixture
-def sent(django_capture_on_commit_callbacks):
-    return django_capture_on_commit_callbacks
-
-
-def paper(session, title="Background note"):
-    document = NetworkDocument(
-        title=title, collection=Collection.objects.get(name=INTRANET_COLLECTION, depth=2)
-    )
-    document.file.save(f"{title}.txt", ContentFile(b"paper for the session"), save=False)
-    document.save()
-    SessionPaper.objects.create(page=session, document=document, sort_order=0)
-    return document
-
-
-@pytest.fixture
-def sessions(tree):
+def sessions(tree, today):
     """A thematic session open to national experts (with a paper), and another session."""
     thematic = make_session(
-        tree,
+        "Integration of refugees",
         model=ThematicSessionPage,
-        title="Integration of refugees",
-        starts_on=TODAY + datetime.timedelta(days=60),
+        starts_on=today + datetime.timedelta(days=60),
         participants="both",
         external_participants=True,
     )
-    other = make_session(tree, title="Plenary", starts_on=TODAY + datetime.timedelta(days=90))
-    return thematic, other, paper(thematic), paper(other, "Plenary note")
+    other = make_session("Plenary", starts_on=today + datetime.timedelta(days=90))
+    return thematic, other, add_paper(thematic), add_paper(other, "Plenary note")
 
 
 def invite_form(people, ends_on, organisation="UNHCR"):
@@ -87,7 +62,7 @@ def invite_form(people, ends_on, organisation="UNHCR"):
     return data
 
 
-def test_the_office_invites_two_people_of_an_organisation(client, people, sessions, sent):
+def test_the_office_invites_two_people_of_an_organisation(client, people, sessions, sent, today):
     thematic, *_rest = sessions
     client.force_login(people.office)
     url = thematic.url + "invitations/"
@@ -100,7 +75,7 @@ def test_the_office_invites_two_people_of_an_organisation(client, people, sessio
                     ("Ana", "Silva", "ana@unhcr.example", "fr"),
                     ("Ben", "Okafor", "ben@unhcr.example", "en"),
                 ],
-                TODAY + datetime.timedelta(days=61),
+                today + datetime.timedelta(days=61),
             ),
             follow=True,
         )
@@ -119,7 +94,9 @@ def test_the_office_invites_two_people_of_an_organisation(client, people, sessio
     assert "/activate/" in by_address["ben@unhcr.example"].body
 
 
-def test_the_invitation_form_says_what_is_wrong_and_keeps_what_was_typed(client, people, sessions):
+def test_the_invitation_form_says_what_is_wrong_and_keeps_what_was_typed(
+    client, people, sessions, today
+):
     thematic, *_rest = sessions
     client.force_login(people.office)
     url = thematic.url + "invitations/"
@@ -130,7 +107,7 @@ def test_the_invitation_form_says_what_is_wrong_and_keeps_what_was_typed(client,
                 ("Claire", "Martin", people.corr_fr.email, "fr"),
                 ("Dan", "Lee", "dan@x.example", "en"),
             ],
-            TODAY - datetime.timedelta(days=1),
+            today - datetime.timedelta(days=1),
         ),
     )
     assert response.status_code == 200
@@ -138,36 +115,24 @@ def test_the_invitation_form_says_what_is_wrong_and_keeps_what_was_typed(client,
     assert "The end date cannot be in the past." in response.text
     assert 'value="dan@x.example"' in response.text
     assert not Invitation.objects.exists()
-    empty = client.post(url, invite_form([], TODAY + datetime.timedelta(days=5)))
+    empty = client.post(url, invite_form([], today + datetime.timedelta(days=5)))
     assert "Give at least one person to invite." in empty.text
 
 
 @pytest.fixture
 def invited(people, sessions):
     """An expert invited to the thematic session until the day after it."""
-    from network_pages.sessions.invitations import invite
-
     thematic, *_rest = sessions
-    [invitation] = invite(
-        thematic,
-        [{"first_name": "Eva", "last_name": "Berg", "email": "eva@x.example", "language": "en"}],
-        ends_on=thematic.last_day + datetime.timedelta(days=1),
-        by=people.office,
-    )
-    invitation.user.set_password("pass")
-    invitation.user.save()
-    return invitation
+    ends_on = thematic.last_day + datetime.timedelta(days=1)
+    return invite_expert(thematic, ends_on=ends_on, password="pass", by=people.office)
 
 
-def other_intranet_urls(tree, sessions):
+def other_intranet_urls(tree, sessions, today):
     thematic, other, _paper, other_paper = sessions
     request_index = RequestIndexPage.objects.get(locale=tree.en)
-    request_page = InformationRequestPage(
-        title="Returns", slug="returns", deadline=TODAY + datetime.timedelta(days=9)
+    request_page = make_request(
+        "Returns", ("How many?",), deadline=today + datetime.timedelta(days=9)
     )
-    request_page.questions.add(request_page.questions.model(text="How many?", sort_order=0))
-    request_index.add_child(instance=request_page)
-    request_page.save_revision().publish()
     intranet_page = IntranetPageFactory(parent=tree.intranet_en, title="Working notes")
     return [
         SessionIndexPage.objects.get(locale=tree.en).url,
@@ -186,7 +151,7 @@ def other_intranet_urls(tree, sessions):
 
 
 def test_an_invited_expert_sees_their_session_and_papers_and_nothing_else(
-    client, tree, sessions, invited
+    client, tree, sessions, invited, today
 ):
     thematic, other, thematic_paper, _other_paper = sessions
     client.force_login(invited.user)
@@ -198,7 +163,7 @@ def test_an_invited_expert_sees_their_session_and_papers_and_nothing_else(
     home = client.get(tree.intranet_en.url).text
     assert "What you were invited to" in home and "Integration of refugees" in home
     assert "Plenary" not in home and "Returns" not in home
-    for url in other_intranet_urls(tree, sessions):
+    for url in other_intranet_urls(tree, sessions, today):
         assert client.get(url).status_code == 403, url
 
 
@@ -215,12 +180,12 @@ def test_a_withdrawn_invitation_closes_the_session(client, people, sessions, inv
 
 
 def test_access_ends_the_day_after_the_end_date_even_before_the_daily_run(
-    client, sessions, invited
+    client, sessions, invited, today
 ):
     thematic, *_rest = sessions
     client.force_login(invited.user)
     assert client.get(thematic.url).status_code == 200
-    Invitation.objects.filter(pk=invited.pk).update(ends_on=TODAY - datetime.timedelta(days=1))
+    Invitation.objects.filter(pk=invited.pk).update(ends_on=today - datetime.timedelta(days=1))
     assert client.get(thematic.url).status_code == 403
     assert end_due_invitations() == 1
     invited.refresh_from_db()
@@ -283,20 +248,22 @@ def test_a_plenary_takes_no_national_experts(client, people, sessions):
     assert client.get(plenary.url + "nominate/").status_code == 403
 
 
-def test_the_thematic_convocation_reaches_its_invited_participants(people, sessions, invited, sent):
+def test_the_thematic_convocation_reaches_its_invited_participants(
+    people, sessions, invited, sent, today
+):
     thematic, *_rest = sessions
     UserFactory(username="corr-it", roles=[CORRESPONDENTS], state="IT")
     mail.outbox.clear()
     with sent(execute=True):
-        convocation = send_convocation(thematic, by=people.office, today=TODAY)
+        convocation = send_convocation(thematic, by=people.office, today=today)
     assert "eva@x.example" in {message.to[0] for message in mail.outbox}
     assert convocation.recipients.filter(pk=invited.user.pk).exists()
     assert len(mail.outbox) == 4  # three correspondents and the expert, once each
 
 
-def test_no_invitation_switches_an_account_on_or_reaches_another_role(client, people, sessions):
-    from network_pages.core.roles import OFFICE
-
+def test_no_invitation_switches_an_account_on_or_reaches_another_role(
+    client, people, sessions, today
+):
     thematic, *_rest = sessions
     suspended = UserFactory(username="corr-pl", roles=[CORRESPONDENTS], state="PL", is_active=False)
     old_admin = UserFactory(username="old-admin", is_superuser=True, is_active=False)
@@ -305,7 +272,7 @@ def test_no_invitation_switches_an_account_on_or_reaches_another_role(client, pe
     for person in (suspended, old_admin, former_office):
         response = client.post(
             thematic.url + "invitations/",
-            invite_form([("A", "B", person.email, "en")], TODAY + datetime.timedelta(days=61)),
+            invite_form([("A", "B", person.email, "en")], today + datetime.timedelta(days=61)),
         )
         assert "This person is a member of the network" in response.text, person
     client.force_login(people.corr_fr)
@@ -322,13 +289,13 @@ def test_no_invitation_switches_an_account_on_or_reaches_another_role(client, pe
     client.force_login(people.office)
     response = client.post(
         thematic.url + "invitations/",
-        invite_form([("A", "B", switched_off.email, "en")], TODAY + datetime.timedelta(days=61)),
+        invite_form([("A", "B", switched_off.email, "en")], today + datetime.timedelta(days=61)),
     )
     assert "This account is switched off" in response.text
 
 
 def test_experts_are_invited_to_thematic_sessions_open_to_them_and_only_once(
-    client, tree, people, sessions, invited
+    client, tree, people, sessions, invited, today
 ):
     thematic, plenary, *_ = sessions
     client.force_login(people.office)
@@ -336,13 +303,11 @@ def test_experts_are_invited_to_thematic_sessions_open_to_them_and_only_once(
     assert "A plenary session is closed-door" in closed_door
     again = client.post(
         thematic.url + "invitations/",
-        invite_form([("Eva", "Berg", "eva@x.example", "en")], TODAY + datetime.timedelta(days=61)),
+        invite_form([("Eva", "Berg", "eva@x.example", "en")], today + datetime.timedelta(days=61)),
     )
     assert "already invited to this session" in again.text
     assert Invitation.objects.filter(user=invited.user).count() == 1
-    members_only = make_session(
-        tree, model=ThematicSessionPage, title="Members only", starts_on=TODAY
-    )
+    members_only = make_session("Members only", model=ThematicSessionPage, starts_on=today)
     html = client.get(members_only.url + "invitations/").text
     assert "This session has no external participants" in html
 

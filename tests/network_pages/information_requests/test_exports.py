@@ -9,30 +9,23 @@ import docx
 import openpyxl
 import pytest
 
-from network_pages.core.roles import CORRESPONDENTS
 from network_pages.core.translations import original
 from network_pages.information_requests.models import (
     AddressedState,
     InformationRequestPage,
     StateResponse,
 )
-from tests.conftest import translate
-from tests.factories import UserFactory
-from tests.network_pages.test_compilation import make_request, respond
+from tests.factories.core import translate
+from tests.factories.information_requests import make_request, respond
 
 pytestmark = pytest.mark.django_db
 
-
-@pytest.fixture
-def network(people):
-    """Correspondents of France, Germany, Italy and Spain: the four states a request goes to."""
-    people.corr_it = UserFactory(username="corr-it", roles=[CORRESPONDENTS], state="IT")
-    people.corr_es = UserFactory(username="corr-es", roles=[CORRESPONDENTS], state="ES")
-    return people
+# Germany asks, with a line of background, as in the compilation's tests.
+GERMANY_ASKS = {"requester_state": "DE", "background": "<p>Arrivals rose this year.</p>"}
 
 
 def test_characters_xml_cannot_hold_do_not_break_the_files(client, tree, network):
-    page = make_request(tree, questions=("How many?",))
+    page = make_request(questions=("How many?",), **GERMANY_ASKS)
     respond(page, "DE", [("before\ufffe\uffff\x0bafter", "network")])
     client.force_login(network.corr_it)
     content = client.get(page.url + "compilation/xlsx/").content
@@ -44,7 +37,7 @@ def test_characters_xml_cannot_hold_do_not_break_the_files(client, tree, network
 
 
 def test_a_title_in_any_script_downloads_under_its_name(client, tree, network):
-    page = make_request(tree, title="Cœur de Łódź", questions=("How many?",))
+    page = make_request("Cœur de Łódź", ("How many?",), **GERMANY_ASKS)
     InformationRequestPage.objects.filter(pk=page.pk).update(title="'Cœur de Łódź'")
     page.refresh_from_db()
     client.force_login(network.office)
@@ -57,7 +50,7 @@ def test_a_title_in_any_script_downloads_under_its_name(client, tree, network):
 
 
 def test_the_state_filter_lists_no_state_that_only_drafted(client, tree, network):
-    page = make_request(tree, questions=("How many?",))
+    page = make_request(questions=("How many?",), **GERMANY_ASKS)
     AddressedState.objects.filter(request=page, member_state__code="ES").delete()
     respond(page, "ES", [("DRAFTED", "network")], status="draft")
     client.force_login(network.corr_it)
@@ -66,7 +59,7 @@ def test_the_state_filter_lists_no_state_that_only_drafted(client, tree, network
 
 
 def test_an_invalid_answer_form_records_no_response(client, tree, network):
-    page = make_request(tree, questions=("How many?",))
+    page = make_request(questions=("How many?",), **GERMANY_ASKS)
     question = page.questions.get()
     client.force_login(network.corr_it)
     data = {"version": "0", "submit": "1", f"q{question.pk}_language": "en"}
@@ -78,7 +71,7 @@ def test_an_invalid_answer_form_records_no_response(client, tree, network):
 def test_answers_stay_with_the_request_as_first_written_when_a_translation_comes(
     client, tree, network
 ):
-    page = make_request(tree, questions=("How many?",))
+    page = make_request(questions=("How many?",), **GERMANY_ASKS)
     InformationRequestPage.objects.filter(pk=page.pk).update(request_language="fr")
     respond(page, "DE", [("DE-ANSWER", "network")])
     french = translate(page, tree.fr, "Capacité d'accueil")
@@ -91,7 +84,7 @@ def test_answers_stay_with_the_request_as_first_written_when_a_translation_comes
 
 def test_the_export_of_every_request_costs_fixed_queries(client, tree, network):
     def add(title):
-        page = make_request(tree, title=title, questions=("One?", "Two?"))
+        page = make_request(title, ("One?", "Two?"), **GERMANY_ASKS)
         respond(page, "DE", [("A", "network"), ("B", "office")])
         respond(page, "FR", [("C", "network"), None])
         return page

@@ -1,8 +1,8 @@
-"""What the data migrations create for every environment, and the demo on top of it."""
+"""What the data migrations create for every environment: member states, roles, the page tree
+and the admin permissions."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 
 from wagtail.models import GroupPagePermission, Page, Site
 
@@ -12,7 +12,7 @@ from home.models import HomePage
 from network_pages.accounts.models import MemberState
 from network_pages.core.member_states import MEMBER_STATES
 from network_pages.core.roles import NETWORK_GROUPS, OFFICE, SRSG
-from network_pages.intranet.models import IntranetHomePage, IntranetPage
+from network_pages.intranet.models import IntranetHomePage
 
 pytestmark = pytest.mark.django_db
 
@@ -63,30 +63,3 @@ def test_admin_permissions_fit_the_job():
     assert intranet.permissions_for_user(srsg).can_edit()
     assert not intranet.permissions_for_user(correspondent).can_edit()
     assert not GroupPagePermission.objects.filter(group__name="Correspondents").exists()
-
-
-def test_seed_demo_is_idempotent_and_uses_the_demo_password(monkeypatch):
-    monkeypatch.setenv("DEMO_PASSWORD", "another-secret")
-    call_command("seed_demo")
-    call_command("seed_demo")
-    User = get_user_model()
-    for username in ("srsg", "office", "corr-fr", "corr-de", "corr-it", "expert"):
-        assert User.objects.get(username=username).check_password("another-secret")
-    assert User.objects.get(username="corr-it").groups.filter(member_state__code="IT").exists()
-    assert IntranetPage.objects.filter(slug="welcome").count() == 2
-    assert IntranetPage.objects.filter(closed=True).count() == 2
-    assert Site.objects.get(is_default_site=True).port == 8000
-    from network_pages.information_requests.models import InformationRequestPage, StateResponse
-
-    statuses = {page.slug: page.status for page in InformationRequestPage.objects.all()}
-    assert statuses == {
-        "reception-of-asylum-seekers": "open",
-        "statistics-on-returns-2025": "closed",
-        "language-courses-for-adult-migrants": "draft",
-    }
-    responses = StateResponse.objects.filter(request__slug="reception-of-asylum-seekers")
-    assert responses.filter(late=True).count() == 1
-    assert responses.filter(status="draft").count() == 1
-    assert responses.filter(entered_by__isnull=False).count() == 1
-    assert responses.filter(answers__marking="office").exists()
-    assert responses.filter(answers__no_information=True).exists()

@@ -1,6 +1,7 @@
 """The access policy itself: can_view and viewable, for every role."""
 
 from django.contrib.auth.models import AnonymousUser, Group
+from django.core import mail
 
 from wagtail.models import Page
 
@@ -8,6 +9,7 @@ import pytest
 
 from network_pages import access
 from network_pages.core.roles import CORRESPONDENTS, EXPERTS, VIEW_RESTRICTED_PAGE_PERM
+from tests.factories.intranet import IntranetPageFactory
 
 pytestmark = [pytest.mark.sqlite, pytest.mark.django_db]
 
@@ -138,8 +140,6 @@ def test_can_view_costs_a_bounded_number_of_queries(people, pages, django_assert
 
 
 def test_a_closed_page_inside_a_granted_subtree_stays_closed(people, tree, pages):
-    from tests.factories import IntranetPageFactory
-
     workspace = IntranetPageFactory(parent=tree.intranet_en, title="Group workspace", closed=True)
     office_only = IntranetPageFactory(parent=workspace, title="Office only", closed=True)
     shared = IntranetPageFactory(parent=workspace, title="Shared papers")
@@ -158,8 +158,6 @@ def test_a_closed_page_inside_a_granted_subtree_stays_closed(people, tree, pages
 
 
 def test_a_correspondent_sees_the_whole_open_intranet_when_nothing_is_closed(people, tree):
-    from tests.factories import IntranetPageFactory
-
     page = IntranetPageFactory(parent=tree.intranet_en, title="Open page")
     assert "Open page" in visible_titles(people.corr_de, Page.objects.all())
     assert access.can_view(people.corr_de, page)
@@ -168,8 +166,6 @@ def test_a_correspondent_sees_the_whole_open_intranet_when_nothing_is_closed(peo
 def test_grant_emails_go_only_to_people_the_page_opens_to_and_only_once(
     people, pages, django_capture_on_commit_callbacks
 ):
-    from django.core import mail
-
     group = Group.objects.create(name="Mixed group")
     for user in (people.expert, people.outsider):
         user.groups.add(group)

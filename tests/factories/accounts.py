@@ -1,11 +1,11 @@
+"""People: a user with roles (group names) and, for a correspondent, a member state."""
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 import factory
-import wagtail_factories
 
 from network_pages.accounts.models import MemberState
-from network_pages.intranet.models import IntranetPage
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -29,11 +29,3 @@ class UserFactory(factory.django.DjangoModelFactory):
     def state(self, create, extracted, **kwargs):
         if extracted:
             self.groups.add(MemberState.objects.get(code=extracted).group)
-
-
-class IntranetPageFactory(wagtail_factories.PageFactory):
-    class Meta:
-        model = IntranetPage
-
-    title = factory.Sequence(lambda n: f"Intranet page {n}")
-    summary = "A summary"

@@ -43,7 +43,7 @@ def test_grants_and_revocations_are_logged_with_who_did_them(people, pages):
 
 
 def test_every_action_the_code_logs_is_registered_by_its_domain():
-    root = Path(__file__).resolve().parents[2] / "network_pages"
+    root = Path(__file__).resolve().parents[3] / "network_pages"
     logged = set()
     for path in root.rglob("*.py"):
         logged |= set(re.findall(r'"(network\.[a-z_]+\.[a-z_]+)"', path.read_text()))

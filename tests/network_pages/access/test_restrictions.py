@@ -4,7 +4,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 
-from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
 import pytest
 
@@ -137,7 +137,5 @@ def test_switching_a_restriction_to_logged_in_users_clears_the_groups_everywhere
 
 
 def test_an_intranet_root_with_another_slug_fails_the_check(tree):
-    from wagtail.models import Page
-
     Page.objects.filter(pk=tree.intranet_fr.pk).update(slug="espace")
     assert "network.E007" in error_ids()

@@ -5,11 +5,13 @@ import io
 
 from django.core import mail
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.utils import timezone
+
+from wagtail.models import PageLogEntry
 
 import pytest
 
-from network_pages.accounts.models import MemberState
 from network_pages.core.roles import CORRESPONDENTS
 from network_pages.information_requests.follow_up import (
     send_due_reminders,
@@ -19,35 +21,16 @@ from network_pages.information_requests.lifecycle import close_request, open_req
 from network_pages.information_requests.models import (
     AddressedState,
     InformationRequestPage,
-    RequestIndexPage,
     ResponseReminder,
-    StateResponse,
 )
 from network_pages.information_requests.standing import response_rate
-from tests.factories import UserFactory
+from tests.factories.accounts import UserFactory
+from tests.factories.core import translate
+from tests.factories.information_requests import make_request, respond
 
 pytestmark = pytest.mark.django_db
 
-TODAY = datetime.date.today()
-
-
-@pytest.fixture
-def sent(django_capture_on_commit_callbacks):
-    """Run the e-mails' after-commit sending, as a real commit would."""
-    return django_capture_on_commit_callbacks
-
-
-def make_request(tree, slug="returns", deadline_in=7, locale=None):
-    index = RequestIndexPage.objects.get(locale=locale or tree.en)
-    page = InformationRequestPage(
-        title=slug.title(), slug=slug, deadline=TODAY + datetime.timedelta(days=deadline_in)
-    )
-    for order, text in enumerate(["How many?", "Since when?"]):
-        page.questions.add(page.questions.model(text=text, sort_order=order))
-    index.add_child(instance=page)
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
+WEEK = datetime.timedelta(days=7)
 
 
 def opened_earlier(page, days):
@@ -58,14 +41,8 @@ def opened_earlier(page, days):
     page.opened_at = opened_at
 
 
-def respond(page, code, status="submitted", late=False):
-    return StateResponse.objects.create(
-        request=page, member_state=MemberState.objects.get(code=code), status=status, late=late
-    )
-
-
 @pytest.fixture
-def network(people):
+def network_without_spain(people):
     """Correspondents of France (French), Germany, Italy and Spain; Spain's account is closed,
     so only France, Germany and Italy have an active correspondent."""
     people.corr_it = UserFactory(username="corr-it", roles=[CORRESPONDENTS], state="IT")
@@ -78,8 +55,10 @@ def network(people):
     return people
 
 
-def test_opening_records_the_states_that_had_an_active_correspondent(tree, network):
-    page = make_request(tree)
+def test_opening_records_the_states_that_had_an_active_correspondent(
+    tree, network_without_spain, today
+):
+    page = make_request("Returns", deadline=today + WEEK)
     addressed = set(
         AddressedState.objects.filter(request=page).values_list("member_state__code", flat=True)
     )
@@ -90,8 +69,10 @@ def test_opening_records_the_states_that_had_an_active_correspondent(tree, netwo
     assert AddressedState.objects.filter(request=page).count() == 3
 
 
-def test_the_rate_counts_submitted_drafts_and_missing_out_of_the_states_addressed(tree, network):
-    page = make_request(tree)
+def test_the_rate_counts_submitted_drafts_and_missing_out_of_the_states_addressed(
+    tree, network_without_spain, today
+):
+    page = make_request("Returns", deadline=today + WEEK)
     respond(page, "FR")
     respond(page, "DE", status="draft")
     # Portugal had no correspondent when the request opened: counted apart, not in the rate.
@@ -103,49 +84,53 @@ def test_the_rate_counts_submitted_drafts_and_missing_out_of_the_states_addresse
     assert {state.code for state in rate.waiting()} == {"DE", "IT"}
 
 
-def test_a_translation_shows_the_same_rate(tree, network):
-    from tests.conftest import translate
-
-    page = make_request(tree)
+def test_a_translation_shows_the_same_rate(tree, network_without_spain, today):
+    page = make_request("Returns", deadline=today + WEEK)
     french = translate(page, tree.fr, "Retours")
     respond(page, "IT")
     assert response_rate(french).submitted == 1
 
 
-def test_the_office_sees_each_states_status_others_see_only_the_count(client, tree, network):
-    page = make_request(tree)
+def test_the_office_sees_each_states_status_others_see_only_the_count(
+    client, tree, network_without_spain, today
+):
+    page = make_request("Returns", deadline=today + WEEK)
     respond(page, "FR")
     respond(page, "DE", status="draft")
-    client.force_login(network.office)
+    client.force_login(network_without_spain.office)
     html = client.get(page.url).text
     assert 'id="follow-up"' in html
     assert "1 of 3 states addressed has submitted its response." in html
     assert "33% submitted: 1 submitted, 1 in draft, 1 without a response" in html
-    client.force_login(network.corr_it)
+    client.force_login(network_without_spain.corr_it)
     html = client.get(page.url).text
     assert "1 of 3 states addressed has submitted its response." in html
     assert 'id="follow-up"' not in html
     assert "in draft" not in html
-    client.force_login(network.expert)
+    client.force_login(network_without_spain.expert)
     assert client.get(page.url).status_code == 403
 
 
-def test_the_office_home_shows_the_rates_of_open_requests(client, tree, network):
-    page = make_request(tree)
+def test_the_office_home_shows_the_rates_of_open_requests(
+    client, tree, network_without_spain, today
+):
+    page = make_request("Returns", deadline=today + WEEK)
     respond(page, "FR")
-    client.force_login(network.office)
+    client.force_login(network_without_spain.office)
     html = client.get(tree.intranet_en.url).text
     assert 'id="panel-rates"' in html
     assert "1 of 3 submitted, 0 in draft, 2 without response" in html
-    client.force_login(network.corr_de)
+    client.force_login(network_without_spain.corr_de)
     assert 'id="panel-rates"' not in client.get(tree.intranet_en.url).text
 
 
-def test_the_office_reminds_the_states_that_have_not_submitted(client, tree, network, sent):
-    page = make_request(tree, deadline_in=20)
+def test_the_office_reminds_the_states_that_have_not_submitted(
+    client, tree, network_without_spain, sent, today
+):
+    page = make_request("Returns", deadline=today + datetime.timedelta(days=20))
     respond(page, "DE")
     mail.outbox.clear()
-    client.force_login(network.office)
+    client.force_login(network_without_spain.office)
     with sent(execute=True):
         response = client.post(page.url + "remind/", follow=True)
     assert "A reminder was sent to 2 states." in response.text
@@ -167,15 +152,17 @@ def test_the_office_reminds_the_states_that_have_not_submitted(client, tree, net
     assert mail.outbox == []
     assert "already reminded today" in response.text
     reminder = ResponseReminder.objects.get(request=page, member_state__code="IT")
-    assert (reminder.sent_by, reminder.recipients, reminder.day) == (network.office, 1, TODAY)
-    from wagtail.models import PageLogEntry
-
+    assert (reminder.sent_by, reminder.recipients, reminder.day) == (
+        network_without_spain.office,
+        1,
+        today,
+    )
     assert PageLogEntry.objects.filter(page=page, action="network.request.remind").count() == 1
 
 
-def test_one_state_can_be_reminded_alone(client, tree, network, sent):
-    page = make_request(tree, deadline_in=20)
-    client.force_login(network.office)
+def test_one_state_can_be_reminded_alone(client, tree, network_without_spain, sent, today):
+    page = make_request("Returns", deadline=today + datetime.timedelta(days=20))
+    client.force_login(network_without_spain.office)
     with sent(execute=True):
         client.post(page.url + "remind/", {"state": "IT"})
     assert [message.to[0] for message in mail.outbox if "Returns" in message.subject] == [
@@ -183,19 +170,19 @@ def test_one_state_can_be_reminded_alone(client, tree, network, sent):
     ]
 
 
-def test_only_the_office_reminds(client, tree, network):
-    page = make_request(tree)
-    client.force_login(network.corr_fr)
+def test_only_the_office_reminds(client, tree, network_without_spain, today):
+    page = make_request("Returns", deadline=today + WEEK)
+    client.force_login(network_without_spain.corr_fr)
     assert client.post(page.url + "remind/").status_code == 403
     client.logout()
     assert client.post(page.url + "remind/").status_code == 302  # to the login
     assert not ResponseReminder.objects.exists()
 
 
-def test_a_closed_request_sends_no_reminder(client, tree, network):
-    page = make_request(tree)
+def test_a_closed_request_sends_no_reminder(client, tree, network_without_spain, today):
+    page = make_request("Returns", deadline=today + WEEK)
     close_request(page)
-    client.force_login(network.office)
+    client.force_login(network_without_spain.office)
     client.post(page.url + "remind/")
     assert send_due_reminders(days=[7]) == {}
     assert not ResponseReminder.objects.exists()
@@ -210,12 +197,12 @@ def test_reminder_windows():
 
 
 def test_the_daily_command_reminds_each_waiting_state_once_per_window(
-    tree, network, settings, sent
+    tree, network_without_spain, settings, sent, today
 ):
     settings.REQUEST_REMINDER_DAYS = [7, 1]
-    page = make_request(tree, deadline_in=7)
+    page = make_request("Returns", deadline=today + WEEK)
     opened_earlier(page, days=20)
-    later = make_request(tree, slug="later", deadline_in=30)
+    later = make_request("Later", deadline=today + datetime.timedelta(days=30))
     respond(page, "DE")
     respond(page, "FR", status="draft")
     mail.outbox.clear()
@@ -231,31 +218,33 @@ def test_the_daily_command_reminds_each_waiting_state_once_per_window(
     mail.outbox.clear()
     with sent(execute=True):
         for days_after in range(6):
-            send_due_reminders(today=TODAY + datetime.timedelta(days=days_after))
+            send_due_reminders(today=today + datetime.timedelta(days=days_after))
     assert mail.outbox == []
     # The day before the deadline: reminded again, once.
     with sent(execute=True):
-        send_due_reminders(today=TODAY + datetime.timedelta(days=6))
-        send_due_reminders(today=TODAY + datetime.timedelta(days=6))
+        send_due_reminders(today=today + datetime.timedelta(days=6))
+        send_due_reminders(today=today + datetime.timedelta(days=6))
     assert len(mail.outbox) == 3
     # After the deadline, no more automatic reminders.
     mail.outbox.clear()
     with sent(execute=True):
-        send_due_reminders(today=TODAY + datetime.timedelta(days=8))
+        send_due_reminders(today=today + datetime.timedelta(days=8))
     assert mail.outbox == []
 
 
-def test_no_reminder_follows_the_opening_notice_the_same_window(tree, network, sent):
+def test_no_reminder_follows_the_opening_notice_the_same_window(
+    tree, network_without_spain, sent, today
+):
     # Opened 3 days before its deadline: inside the 7-day window, which the opening notice covers.
-    page = make_request(tree, deadline_in=3)
+    page = make_request("Returns", deadline=today + datetime.timedelta(days=3))
     with sent(execute=True):
         assert send_due_reminders(days=[7, 1]) == {}
-        reminded = send_due_reminders(days=[7, 1], today=TODAY + datetime.timedelta(days=2))
+        reminded = send_due_reminders(days=[7, 1], today=today + datetime.timedelta(days=2))
     assert {state.code for state in reminded[page]} == {"FR", "DE", "IT"}
 
 
-def test_a_state_that_submits_is_no_longer_reminded(tree, network):
-    page = make_request(tree, deadline_in=7)
+def test_a_state_that_submits_is_no_longer_reminded(tree, network_without_spain, today):
+    page = make_request("Returns", deadline=today + WEEK)
     opened_earlier(page, days=10)
     for code in ("FR", "DE", "IT"):
         respond(page, code)
@@ -265,19 +254,17 @@ def test_a_state_that_submits_is_no_longer_reminded(tree, network):
 
 
 def test_the_command_rejects_bad_days(tree):
-    from django.core.management.base import CommandError
-
     with pytest.raises(CommandError, match="whole numbers"):
         call_command("send_request_reminders", days="seven")
 
 
-def test_the_follow_up_speaks_french_on_the_french_page(client, tree, network, sent):
-    from tests.conftest import translate
-
-    page = make_request(tree, deadline_in=20)
+def test_the_follow_up_speaks_french_on_the_french_page(
+    client, tree, network_without_spain, sent, today
+):
+    page = make_request("Returns", deadline=today + datetime.timedelta(days=20))
     french = translate(page, tree.fr, "Retours")
     respond(page, "FR")
-    client.force_login(network.office)
+    client.force_login(network_without_spain.office)
     html = client.get(french.url).text
     assert "Taux de réponse" in html
     assert "1 des 3 États destinataires a soumis sa réponse." in html

@@ -3,40 +3,36 @@
 import datetime
 
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 import pytest
 
 from network_pages import access
 from network_pages.accounts.models import MemberProfile, MemberState
-from network_pages.information_requests.lifecycle import open_request
+from network_pages.information_requests.lifecycle import close_request
 from network_pages.information_requests.models import (
     InformationRequestPage,
-    RequestIndexPage,
     ResponseRevision,
     StateResponse,
 )
-from tests.factories import UserFactory
+from tests.factories.accounts import UserFactory
+from tests.factories.core import translate
+from tests.factories.information_requests import make_request, respond
 
 pytestmark = pytest.mark.django_db
-
-TODAY = datetime.date.today()
 
 
 @pytest.fixture
 def request_page(tree):
-    index = RequestIndexPage.objects.get(locale=tree.en)
-    page = InformationRequestPage(
-        title="Reception capacity",
-        slug="reception-capacity",
-        deadline=TODAY + datetime.timedelta(days=20),
-    )
-    for order, text in enumerate(["How many places?", "Which standards?", "Any plans?"]):
-        page.questions.add(page.questions.model(text=text, sort_order=order))
-    index.add_child(instance=page)
-    open_request(page)
-    page.refresh_from_db()
-    return page
+    """An open request of three questions, opened without a revision."""
+    questions = ("How many places?", "Which standards?", "Any plans?")
+    return make_request("Reception capacity", questions, opening="open")
 
 
 def question_ids(page):
@@ -99,8 +95,6 @@ def test_only_the_states_correspondents_write_its_response(client, people, reque
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_visibility_of_drafts_and_office_only_answers(client, people, request_page, tree, lang):
-    from tests.conftest import translate
-
     url = request_page.url
     if lang == "fr":
         url = translate(request_page, tree.fr, "Capacités d'accueil").url
@@ -133,9 +127,9 @@ def test_visibility_of_drafts_and_office_only_answers(client, people, request_pa
     assert client.get(url).status_code == 403
 
 
-def test_an_answer_after_the_deadline_is_kept_and_marked_late(client, people, request_page):
+def test_an_answer_after_the_deadline_is_kept_and_marked_late(client, people, request_page, today):
     InformationRequestPage.objects.filter(translation_key=request_page.translation_key).update(
-        deadline=TODAY - datetime.timedelta(days=1)
+        deadline=today - datetime.timedelta(days=1)
     )
     client.force_login(people.corr_de)
     response = client.post(
@@ -153,8 +147,6 @@ def test_an_answer_after_the_deadline_is_kept_and_marked_late(client, people, re
 def test_submitting_needs_every_question_answered_but_a_draft_does_not(
     client, people, request_page, tree, lang, message
 ):
-    from tests.conftest import translate
-
     page = request_page if lang == "en" else translate(request_page, tree.fr, "Capacités")
     client.force_login(people.corr_fr)
     response = client.post(answer_url(page, "FR"), answers_data(request_page, ["a", "", "c"]))
@@ -215,16 +207,16 @@ def test_history_keeps_who_did_what_and_a_state_can_reopen(client, people, reque
 
 
 def test_the_office_enters_an_answer_received_by_email_with_the_original(
-    client, people, request_page
+    client, people, request_page, today
 ):
     client.force_login(people.office)
-    data = answers_data(request_page, ["by mail", None, None], email_date=TODAY.isoformat())
+    data = answers_data(request_page, ["by mail", None, None], email_date=today.isoformat())
     data["email_file"] = SimpleUploadedFile("reply.txt", b"Original reply from Rome")
     response = client.post(answer_url(request_page, "IT"), data)
     assert response.status_code == 302
     state_response = StateResponse.objects.get(member_state__code="IT")
     assert state_response.entered_by == people.office
-    assert state_response.email_date == TODAY
+    assert state_response.email_date == today
     assert state_response.email_file.owner == state_response
     assert client.get(state_response.email_file.url).status_code == 200
     client.force_login(people.corr_de)
@@ -248,8 +240,6 @@ def test_the_office_must_give_the_date_of_the_email(client, people, request_page
 
 
 def test_an_answered_question_cannot_be_reworded_or_removed(client, people, request_page):
-    from django.core.exceptions import ValidationError
-
     client.force_login(people.corr_fr)
     client.post(answer_url(request_page, "FR"), answers_data(request_page, ["a", "b", "c"]))
     page = InformationRequestPage.objects.get(pk=request_page.pk)
@@ -265,33 +255,17 @@ def test_an_answered_question_cannot_be_reworded_or_removed(client, people, requ
     page.full_clean()  # unchanged questions pass
 
 
-def test_a_request_page_with_46_states_and_20_questions_costs_fixed_queries(client, people, tree):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    from network_pages.information_requests.models import Answer
-
-    index = RequestIndexPage.objects.get(locale=tree.en)
+def test_a_request_page_with_46_states_and_20_questions_costs_fixed_queries(
+    client, people, tree, today
+):
+    questions = [f"Q{order}" for order in range(20)]
 
     def build(slug, count):
-        page = InformationRequestPage(
-            title=slug, slug=slug, deadline=TODAY + datetime.timedelta(days=5)
+        page = make_request(
+            slug, questions, deadline=today + datetime.timedelta(days=5), opening="open"
         )
-        for order in range(20):
-            page.questions.add(page.questions.model(text=f"Q{order}", sort_order=order))
-        index.add_child(instance=page)
-        open_request(page)
-        questions = list(page.questions.all())
         for state in MemberState.objects.all()[:count]:
-            response = StateResponse.objects.create(
-                request=page, member_state=state, status="submitted"
-            )
-            Answer.objects.bulk_create(
-                [
-                    Answer(response=response, question=q, text="x", marking="network")
-                    for q in questions
-                ]
-            )
+            respond(page, state.code, [("x", "network")] * 20)
         return page
 
     small, large = build("small", 1), build("large", 46)
@@ -314,10 +288,6 @@ def test_opening_the_form_records_nothing(client, people, request_page):
 
 
 def test_rewording_an_answered_question_in_the_admin_is_a_clear_error(client, people, request_page):
-    from django.urls import reverse
-
-    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
-
     client.force_login(people.corr_fr)
     client.post(answer_url(request_page, "FR"), answers_data(request_page, ["a", "b", "c"]))
     client.force_login(people.office)
@@ -366,21 +336,19 @@ def test_a_colleague_submitting_meanwhile_shows_the_conflict_and_keeps_my_text(
 
 
 def test_an_emailed_answer_is_late_only_if_the_email_came_after_the_deadline(
-    client, people, request_page
+    client, people, request_page, today
 ):
     InformationRequestPage.objects.filter(pk=request_page.pk).update(
-        deadline=TODAY - datetime.timedelta(days=2)
+        deadline=today - datetime.timedelta(days=2)
     )
     client.force_login(people.office)
-    on_time = (TODAY - datetime.timedelta(days=5)).isoformat()
+    on_time = (today - datetime.timedelta(days=5)).isoformat()
     data = answers_data(request_page, ["a", "b", "c"], email_date=on_time)
     assert client.post(answer_url(request_page, "IT"), data).status_code == 302
     assert not StateResponse.objects.get().late
 
 
 def test_a_closed_request_records_no_answer_but_keeps_what_was_typed(client, people, request_page):
-    from network_pages.information_requests.lifecycle import close_request
-
     close_request(request_page)
     client.force_login(people.corr_fr)
     response = client.post(

@@ -9,14 +9,19 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from wagtail.models import ModelLogEntry
+
 import pytest
 
-from network_pages.accounts.designations import end_due_designations
+from network_pages.accounts.designations import activate, end_due_designations
 from network_pages.accounts.models import Designation, MemberProfile, MemberState
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
+
+@pytest.fixture(autouse=True)
+def _frozen(frozen_clock):
+    """Designations end by date, checked at login and by the daily run: the clock stands still."""
 
 
 def designation_data(**overrides):
@@ -28,7 +33,7 @@ def designation_data(**overrides):
         "member_state": MemberState.objects.get(code="HR").pk,
         "institution": "Ministry of the Interior",
         "position": "Head of unit",
-        "designated_on": (TODAY - datetime.timedelta(days=3)).isoformat(),
+        "designated_on": (timezone.localdate() - datetime.timedelta(days=3)).isoformat(),
         "designating_authority": "Permanent Representation of Croatia",
         "ends_on": "",
     }
@@ -87,7 +92,7 @@ def test_designation_sends_an_activation_email_and_the_account_then_works(
 
 
 def test_the_designation_form_says_what_is_wrong(
-    client, people, tree, django_capture_on_commit_callbacks
+    client, people, tree, django_capture_on_commit_callbacks, today
 ):
     response = record(
         client,
@@ -95,7 +100,7 @@ def test_the_designation_form_says_what_is_wrong(
         django_capture_on_commit_callbacks,
         email="not-an-address",
         member_state="999999",
-        ends_on=(TODAY - datetime.timedelta(days=30)).isoformat(),
+        ends_on=(today - datetime.timedelta(days=30)).isoformat(),
     )
     assert response.status_code == 200
     text = response.text
@@ -113,17 +118,15 @@ def test_correspondents_cannot_record_designations(client, people, tree):
 
 
 def test_an_end_date_deactivates_the_account_by_cron_and_members_see_a_former_correspondent(
-    client, people, tree, django_capture_on_commit_callbacks
+    client, people, tree, django_capture_on_commit_callbacks, today
 ):
     record(client, people.office, django_capture_on_commit_callbacks)
     person = get_user_model().objects.get(email="ana.horvat@example.org")
     person.set_password("pw-123456-long")
     person.save()
     designation = Designation.objects.get(user=person)
-    from network_pages.accounts.designations import activate
-
     activate(person)
-    designation.ends_on = TODAY - datetime.timedelta(days=1)
+    designation.ends_on = today - datetime.timedelta(days=1)
     designation.save()
     call_command("end_designations")
     person.refresh_from_db()
@@ -139,7 +142,7 @@ def test_an_end_date_deactivates_the_account_by_cron_and_members_see_a_former_co
 
 
 def test_login_closes_an_account_whose_designation_has_ended(
-    client, people, tree, django_capture_on_commit_callbacks
+    client, people, tree, django_capture_on_commit_callbacks, today
 ):
     people.corr_fr.set_password("pw-123456-long")
     people.corr_fr.save()
@@ -147,9 +150,9 @@ def test_login_closes_an_account_whose_designation_has_ended(
         user=people.corr_fr,
         member_state=MemberState.objects.get(code="FR"),
         institution="Ministère",
-        designated_on=TODAY - datetime.timedelta(days=400),
+        designated_on=today - datetime.timedelta(days=400),
         designating_authority="RP",
-        ends_on=TODAY - datetime.timedelta(days=2),
+        ends_on=today - datetime.timedelta(days=2),
     )
     response = client.post("/fr/login/", {"username": "corr-fr", "password": "pw-123456-long"})
     assert response.status_code == 200
@@ -158,14 +161,14 @@ def test_login_closes_an_account_whose_designation_has_ended(
     assert not people.corr_fr.is_active
 
 
-def test_a_current_designation_keeps_the_account_open(people, tree):
+def test_a_current_designation_keeps_the_account_open(people, tree, today):
     Designation.objects.create(
         user=people.corr_de,
         member_state=MemberState.objects.get(code="DE"),
         institution="BMI",
-        designated_on=TODAY - datetime.timedelta(days=10),
+        designated_on=today - datetime.timedelta(days=10),
         designating_authority="RP",
-        ends_on=TODAY + datetime.timedelta(days=10),
+        ends_on=today + datetime.timedelta(days=10),
     )
     assert end_due_designations() == 0
     people.corr_de.refresh_from_db()
@@ -174,27 +177,23 @@ def test_a_current_designation_keeps_the_account_open(people, tree):
 
 
 def test_the_office_ends_a_designation_in_the_admin_and_the_account_closes_at_once(
-    client, people, tree, django_capture_on_commit_callbacks
+    client, people, tree, django_capture_on_commit_callbacks, today
 ):
     record(client, people.office, django_capture_on_commit_callbacks)
     person = get_user_model().objects.get(email="ana.horvat@example.org")
     person.set_password("pw-123456-long")
     person.save()
     designation = Designation.objects.get(user=person)
-    from network_pages.accounts.designations import activate
-
     activate(person)
     edit_url = reverse("designations:edit", args=[designation.pk])
     form = client.get(edit_url)
     assert form.status_code == 200
     assert "ana.horvat@example.org" in form.text
-    data = designation_data(ends_on=(TODAY - datetime.timedelta(days=1)).isoformat())
+    data = designation_data(ends_on=(today - datetime.timedelta(days=1)).isoformat())
     response = client.post(edit_url, data)
     assert response.status_code == 302
     person.refresh_from_db()
     assert not person.is_active
-    from wagtail.models import ModelLogEntry
-
     actions = set(ModelLogEntry.objects.values_list("action", flat=True))
     assert {"network.designation.record", "network.designation.end"} <= actions
 
@@ -247,17 +246,17 @@ def test_a_switched_off_account_cannot_come_back_through_an_old_link(
 
 
 def test_moving_a_correspondent_to_another_state_leaves_the_old_states_group(
-    client, people, tree, django_capture_on_commit_callbacks
+    client, people, tree, django_capture_on_commit_callbacks, today
 ):
     person, _path = activated_person(client, people.office, django_capture_on_commit_callbacks)
     old = Designation.objects.get(user=person)
-    old.ends_on = timezone.localdate() - datetime.timedelta(days=1)
+    old.ends_on = today - datetime.timedelta(days=1)
     old.save()
     Designation.objects.create(
         user=person,
         member_state=MemberState.objects.get(code="AT"),
         institution="BMI",
-        designated_on=timezone.localdate() - datetime.timedelta(days=1),
+        designated_on=today - datetime.timedelta(days=1),
         designating_authority="RP",
         activated_at=timezone.now(),
     )
@@ -269,12 +268,10 @@ def test_moving_a_correspondent_to_another_state_leaves_the_old_states_group(
 
 @pytest.mark.parametrize("route", ["admin", "front"])
 def test_no_login_route_lets_an_ended_designation_in(
-    client, people, tree, django_capture_on_commit_callbacks, route
+    client, people, tree, django_capture_on_commit_callbacks, route, today
 ):
     person, _path = activated_person(client, people.office, django_capture_on_commit_callbacks)
-    Designation.objects.filter(user=person).update(
-        ends_on=timezone.localdate() - datetime.timedelta(days=1)
-    )
+    Designation.objects.filter(user=person).update(ends_on=today - datetime.timedelta(days=1))
     url = "/admin/login/" if route == "admin" else "/en/login/"
     client.post(url, {"username": person.username, "password": "a-long-new-password-9"})
     assert client.get("/en/intranet/").status_code == 302

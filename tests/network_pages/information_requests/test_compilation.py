@@ -17,77 +17,25 @@ import pytest
 from bs4 import BeautifulSoup
 
 from network_pages.accounts.models import MemberState
-from network_pages.core.roles import CORRESPONDENTS
 from network_pages.information_requests.lifecycle import close_request
-from network_pages.information_requests.models import (
-    Answer,
-    InformationRequestPage,
-    RequestIndexPage,
-    StateResponse,
-)
-from tests.conftest import translate
-from tests.factories import UserFactory
+from network_pages.information_requests.models import RequestIndexPage, StateResponse
+from tests.factories.core import translate
+from tests.factories.information_requests import make_request, respond
 
 pytestmark = pytest.mark.django_db
 
-TODAY = datetime.date.today()
 FORMATS = ["csv", "xlsx", "docx"]
 SECRET = "SECRET-OFFICE-ANSWER"
 DRAFT = "DRAFT-ANSWER-TEXT"
-
-
-def make_request(tree, title="Reception capacity", questions=("How many places?", "Which rules?")):
-    index = RequestIndexPage.objects.get(locale=tree.en)
-    page = InformationRequestPage(
-        title=title,
-        slug=title.lower().replace(" ", "-"),
-        deadline=TODAY + datetime.timedelta(days=20),
-        requester_state=MemberState.objects.get(code="DE"),
-        background="<p>Arrivals rose this year.</p>",
-    )
-    for order, text in enumerate(questions):
-        page.questions.add(page.questions.model(text=text, sort_order=order))
-    index.add_child(instance=page)
-    page.save_revision().publish()  # opens it and records the states addressed
-    page.refresh_from_db()
-    return page
-
-
-def respond(page, code, answers, status="submitted"):
-    """A response of the state `code`: one (text, marking) pair per question, None for none."""
-    submitted = status == StateResponse.Status.SUBMITTED
-    response = StateResponse.objects.create(
-        request=page,
-        member_state=MemberState.objects.get(code=code),
-        status=status,
-        submitted_at=timezone.now() if submitted else None,
-    )
-    Answer.objects.bulk_create(
-        Answer(
-            response=response,
-            question=question,
-            text=pair[0] if pair else "",
-            no_information=pair is None,
-            marking=pair[1] if pair else "network",
-        )
-        for (_number, question), pair in zip(page.numbered_questions(), answers, strict=True)
-    )
-    return response
+# Germany asks, with a line of background: the page and the files show both.
+GERMANY_ASKS = {"requester_state": "DE", "background": "<p>Arrivals rose this year.</p>"}
 
 
 @pytest.fixture
-def network(people):
-    """Correspondents of France, Germany, Italy and Spain: the four states a request goes to."""
-    people.corr_it = UserFactory(username="corr-it", roles=[CORRESPONDENTS], state="IT")
-    people.corr_es = UserFactory(username="corr-es", roles=[CORRESPONDENTS], state="ES")
-    return people
-
-
-@pytest.fixture
-def answered(tree, network):
+def answered(network):
     """France and Germany submitted (France marked one answer Office only), Spain only has a
     draft, Italy said nothing."""
-    page = make_request(tree)
+    page = make_request(**GERMANY_ASKS)
     respond(page, "FR", [("FR-NETWORK-ANSWER", "network"), (SECRET, "office")])
     respond(page, "DE", [("DE-NETWORK-ANSWER", "network"), ("DE-NATIONAL-ANSWER", "national")])
     respond(page, "ES", [(DRAFT, "network"), None], status="draft")
@@ -310,7 +258,7 @@ def test_an_unknown_state_in_the_filter_is_refused_in_the_users_language(
 
 def test_formula_like_and_control_characters_stay_harmless_text(client, tree, network):
     formula = '=HYPERLINK("http://evil.example","click")'
-    page = make_request(tree)
+    page = make_request(**GERMANY_ASKS)
     respond(page, "FR", [(formula, "network"), ("Line one\x0bline two", "network")])
     client.force_login(network.corr_de)
 
@@ -358,8 +306,8 @@ def test_the_french_translation_compiles_the_same_answers(client, tree, network,
 
 def test_a_compilation_of_46_states_and_20_questions_costs_fixed_queries(client, tree, network):
     questions = [f"Question {n}?" for n in range(1, 21)]
-    small = make_request(tree, "Small", questions)
-    large = make_request(tree, "Large", questions)
+    small = make_request("Small", questions, **GERMANY_ASKS)
+    large = make_request("Large", questions, **GERMANY_ASKS)
     for number, state in enumerate(MemberState.objects.all()):
         pages = [large, small] if number == 0 else [large]
         for page in pages:
@@ -381,21 +329,20 @@ def test_a_compilation_of_46_states_and_20_questions_costs_fixed_queries(client,
         assert counts[1] <= bound, (suffix, counts)
 
 
-def test_the_index_export_has_a_sheet_per_opened_request(client, tree, network, answered):
-    closed = make_request(tree, "Detention", ["Any alternatives?"])
+def test_the_index_export_has_a_sheet_per_opened_request(client, tree, network, answered, today):
+    closed = make_request("Detention", ["Any alternatives?"], **GERMANY_ASKS)
     respond(closed, "DE", [("DE-DETENTION-ANSWER", "network")])
     close_request(closed)
     index = RequestIndexPage.objects.get(locale=tree.en)
-    proposal = InformationRequestPage(
-        title="Proposed topic",
-        slug="proposed-topic",
-        deadline=TODAY + datetime.timedelta(days=30),
+    proposal = make_request(
+        "Proposed topic",
+        ["Should we?"],
+        deadline=today + datetime.timedelta(days=30),
+        opening=None,
         live=False,
         proposed_by=network.corr_fr,
-        requester_state=MemberState.objects.get(code="FR"),
+        requester_state="FR",
     )
-    proposal.questions.add(proposal.questions.model(text="Should we?", sort_order=0))
-    index.add_child(instance=proposal)
     proposal.save_revision(log_action=False)
 
     for viewer, sees_office_answer in [(network.office, True), (network.corr_it, False)]:

@@ -1,41 +1,17 @@
 """Documents, images and renditions: served only through the access policy."""
 
-import io
+from django.contrib.auth.models import Group
 
-from django.core.files.base import ContentFile
-from django.core.files.images import ImageFile
-
-from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
-from wagtail.models import Collection
+from wagtail.models import Collection, CollectionViewRestriction
 
 import pytest
-from PIL import Image as PILImage
 
+from home.models import StandardPage
+from network_pages import access
 from network_pages.core.roles import INTRANET_COLLECTION
+from tests.factories.files import make_document, make_image
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
-
-
-def make_document(title, collection, owner=None):
-    document = get_document_model()(title=title, collection=collection)
-    if owner is not None:
-        document.attach_to(owner)
-    document.file.save(f"{title}.txt", ContentFile(f"secret {title}".encode()), save=False)
-    document.save()
-    return document
-
-
-def make_image(title, collection, owner=None):
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (64, 32), (200, 10, 10)).save(buffer, "PNG")
-    image = get_image_model()(
-        title=title, collection=collection, file=ImageFile(buffer, name=f"{title}.png")
-    )
-    if owner is not None:
-        image.attach_to(owner)
-    image.save()
-    return image
 
 
 @pytest.fixture
@@ -51,7 +27,7 @@ def files(collections, pages):
     root, intranet = collections
     sub = intranet.add_child(name="Plenary 2026")
     return {
-        "public_doc": make_document("public-doc", root),
+        "public_doc": make_document("public-doc", root, content=b"secret public-doc"),
         "intranet_doc": make_document("intranet-doc", intranet),
         "deep_doc": make_document("deep-doc", sub),
         "page_doc": make_document("page-doc", root, owner=pages.meeting),
@@ -108,8 +84,6 @@ def test_correspondent_gets_intranet_files_privately_but_not_closed_ones(client,
 
 
 def test_expert_gets_only_the_files_of_pages_granted_to_them(client, people, pages, files):
-    from network_pages import access
-
     client.force_login(people.expert)
     assert client.get(files["intranet_doc"].url).status_code == 403
     assert client.get(files["closed_doc"].url).status_code == 403
@@ -139,10 +113,6 @@ def test_document_url_with_a_wrong_filename_is_not_found(client, files):
 
 
 def test_privacy_set_on_a_collection_in_the_admin_is_honoured(client, people, collections):
-    from django.contrib.auth.models import Group
-
-    from wagtail.models import CollectionViewRestriction
-
     root, _intranet = collections
     private = root.add_child(name="Office drafts")
     restriction = CollectionViewRestriction.objects.create(
@@ -161,8 +131,6 @@ def test_privacy_set_on_a_collection_in_the_admin_is_honoured(client, people, co
 
 
 def test_a_public_page_never_shows_an_embedded_intranet_file(client, tree, collections):
-    from home.models import StandardPage
-
     _root, intranet = collections
     document = make_document("secret-agenda", intranet)
     page = tree.home_en.add_child(

@@ -13,13 +13,13 @@ from network_pages import access
 from network_pages.accounts.models import MemberState
 from network_pages.information_requests.lifecycle import open_request
 from network_pages.information_requests.models import InformationRequestPage, RequestIndexPage
-from tests.conftest import translate
-from tests.factories import UserFactory
+from tests.factories.accounts import UserFactory
+from tests.factories.core import translate
+from tests.factories.information_requests import make_request, respond
 
 pytestmark = pytest.mark.django_db
 
-TODAY = datetime.date.today()
-NEXT_MONTH = TODAY + datetime.timedelta(days=30)
+MONTH = datetime.timedelta(days=30)
 
 
 @pytest.fixture
@@ -27,7 +27,7 @@ def index(tree):
     return RequestIndexPage.objects.get(locale=tree.en)
 
 
-def form_data(questions, deadline=NEXT_MONTH, background="<p>Short background.</p>", **extra):
+def form_data(questions, deadline, background="<p>Short background.</p>", **extra):
     data = {
         "title": "Reception of unaccompanied minors",
         "slug": "reception-of-unaccompanied-minors",
@@ -48,21 +48,14 @@ def add_url(index):
     )
 
 
-def make_request(index, questions=("First?", "Second?"), deadline=NEXT_MONTH, slug="asylum"):
-    page = InformationRequestPage(title="Asylum statistics", slug=slug, deadline=deadline)
-    for order, text in enumerate(questions):
-        page.questions.add(page.questions.model(text=text, sort_order=order))
-    index.add_child(instance=page)
-    return page
-
-
 def test_the_office_opens_a_request_and_every_correspondent_is_told_in_their_language(
-    client, people, index, django_capture_on_commit_callbacks
+    client, people, index, django_capture_on_commit_callbacks, today
 ):
     client.force_login(people.office)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            add_url(index), form_data(["How many arrived in 2025?", "Which reception model?"])
+            add_url(index),
+            form_data(["How many arrived in 2025?", "Which reception model?"], today + MONTH),
         )
     assert response.status_code == 302
     page = InformationRequestPage.objects.get()
@@ -83,7 +76,7 @@ def test_the_office_opens_a_request_and_every_correspondent_is_told_in_their_lan
 
 
 def test_numbering_follows_the_order_and_reordering_renumbers(index):
-    page = make_request(index, questions=("A?", "B?", "C?"))
+    page = make_request("Asylum statistics", ("A?", "B?", "C?"), opening=None)
     assert [(n, q.text) for n, q in page.numbered_questions()] == [(1, "A?"), (2, "B?"), (3, "C?")]
     questions = list(page.questions.all())
     questions[0].sort_order, questions[2].sort_order = 2, 0
@@ -96,18 +89,23 @@ def test_numbering_follows_the_order_and_reordering_renumbers(index):
 @pytest.mark.parametrize(
     ("overrides", "message"),
     [
-        ({"deadline": TODAY}, "A request can only be opened with a deadline in the future."),
+        (
+            {"deadline": datetime.timedelta(0)},
+            "A request can only be opened with a deadline in the future.",
+        ),
         ({"questions": ["x" * 601]}, "Ensure this value has at most 600 characters"),
         ({"questions": []}, "Please submit at least 1 form"),
         ({"background": "<p>" + "b" * 1501 + "</p>"}, "The background must stay brief"),
     ],
 )
 def test_a_request_that_breaks_the_rules_is_refused_with_a_clear_error(
-    client, people, index, overrides, message
+    client, people, index, overrides, message, today
 ):
     client.force_login(people.office)
+    overrides = dict(overrides)  # the parameter is shared: leave it whole
     questions = overrides.pop("questions", ["A fine question?"])
-    response = client.post(add_url(index), form_data(questions, **overrides))
+    deadline = today + overrides.pop("deadline", MONTH)
+    response = client.post(add_url(index), form_data(questions, deadline, **overrides))
     assert response.status_code == 200
     assert message in response.text
     assert not InformationRequestPage.objects.exists()
@@ -115,16 +113,16 @@ def test_a_request_that_breaks_the_rules_is_refused_with_a_clear_error(
 
 
 def test_editing_an_open_request_after_its_deadline_neither_reopens_nor_notifies_again(
-    index, people, django_capture_on_commit_callbacks
+    index, people, django_capture_on_commit_callbacks, today
 ):
-    page = make_request(index)
+    page = make_request("Asylum statistics", opening=None)
     with django_capture_on_commit_callbacks(execute=True):
         page.save_revision().publish()
     sent = len(mail.outbox)
     opened_at = InformationRequestPage.objects.get(pk=page.pk).opened_at
     assert sent == 2 and opened_at
     InformationRequestPage.objects.filter(pk=page.pk).update(
-        deadline=TODAY - datetime.timedelta(days=1)
+        deadline=today - datetime.timedelta(days=1)
     )
     page = InformationRequestPage.objects.get(pk=page.pk)
     draft = page.get_latest_revision_as_object()
@@ -140,7 +138,7 @@ def test_editing_an_open_request_after_its_deadline_neither_reopens_nor_notifies
 def test_a_translation_opens_with_its_source_without_a_second_notice(
     index, tree, people, django_capture_on_commit_callbacks
 ):
-    page = make_request(index)
+    page = make_request("Asylum statistics", opening=None)
     with django_capture_on_commit_callbacks(execute=True):
         page.save_revision().publish()
         translation = translate(page, tree.fr, "Statistiques de l'asile")
@@ -150,9 +148,9 @@ def test_a_translation_opens_with_its_source_without_a_second_notice(
 
 @pytest.mark.sqlite
 def test_who_sees_requests(client, people, index, tree):
-    page = make_request(index)
+    page = make_request("Asylum statistics", opening=None)
     open_request(page)
-    draft = make_request(index, questions=("Draft?",), slug="draft-request")
+    draft = make_request("Asylum statistics", ("Draft?",), slug="draft-request", opening=None)
     InformationRequestPage.objects.filter(pk=draft.pk).update(live=False)
     for lang_url in (index.url, page.url):
         assert client.get(lang_url).status_code == 302
@@ -167,7 +165,7 @@ def test_who_sees_requests(client, people, index, tree):
 
 
 def test_only_the_office_closes_a_request(client, people, index):
-    page = make_request(index)
+    page = make_request("Asylum statistics", opening=None)
     open_request(page)
     client.force_login(people.corr_de)
     assert client.post(page.url + "close/").status_code == 403
@@ -180,7 +178,7 @@ def test_only_the_office_closes_a_request(client, people, index):
 
 
 def test_a_state_may_be_the_requester(index, people):
-    page = make_request(index)
+    page = make_request("Asylum statistics", opening=None)
     page.requester_state = MemberState.objects.get(code="IT")
     page.save()
     UserFactory(username="reader", roles=["Correspondents"])
@@ -188,14 +186,14 @@ def test_a_state_may_be_the_requester(index, people):
 
 
 def test_a_state_proposes_a_request_and_it_waits_for_the_office(
-    client, people, index, django_capture_on_commit_callbacks
+    client, people, index, django_capture_on_commit_callbacks, today
 ):
     client.force_login(people.corr_fr)
     data = {
         "title": "Return procedures",
         "request_language": "fr",
         "background": "Court contexte.",
-        "deadline": NEXT_MONTH.isoformat(),
+        "deadline": (today + MONTH).isoformat(),
         "question_1": "Première question ?",
         "question_3": "Deuxième question ?",
     }
@@ -232,15 +230,15 @@ def test_a_state_proposes_a_request_and_it_waits_for_the_office(
     ],
 )
 def test_a_proposal_with_errors_is_refused_in_the_users_language(
-    client, people, tree, lang, errors
+    client, people, tree, lang, errors, today
 ):
     client.force_login(people.corr_fr)
     slug = "requests" if lang == "en" else "demandes"
-    data = {"title": "T", "request_language": "en", "deadline": TODAY.isoformat()}
+    data = {"title": "T", "request_language": "en", "deadline": today.isoformat()}
     response = client.post(f"/{lang}/intranet/{slug}/propose/", data)
     assert response.status_code == 200
     assert errors[0] in response.text
-    data["deadline"] = NEXT_MONTH.isoformat()
+    data["deadline"] = (today + MONTH).isoformat()
     response = client.post(f"/{lang}/intranet/{slug}/propose/", data)
     assert errors[1] in response.text
     assert not InformationRequestPage.objects.exists()
@@ -253,7 +251,7 @@ def test_only_correspondents_propose(client, people, tree):
 
 
 def test_the_intranet_home_lists_the_requests_awaiting_my_state(client, people, index):
-    page = make_request(index)
+    page = make_request("Asylum statistics", opening=None)
     open_request(page)
     client.force_login(people.corr_fr)
 
@@ -263,10 +261,6 @@ def test_the_intranet_home_lists_the_requests_awaiting_my_state(client, people, 
         return html[start : html.index("</section>", start)]
 
     assert "Asylum statistics" in awaiting_panel()
-    from network_pages.information_requests.models import StateResponse
-
-    StateResponse.objects.create(
-        request=page, member_state=MemberState.objects.get(code="FR"), status="submitted"
-    )
+    respond(page, "FR")
     assert "Asylum statistics" not in awaiting_panel()
     assert "my state: answered" in client.get(index.url).text

@@ -1,10 +1,10 @@
-"""The Wagtail admin: who gets in, and the network's user fields."""
+"""The Wagtail admin for people: who gets in by role, and the network's user fields."""
 
 from django.urls import reverse
 
 import pytest
 
-from tests.factories import UserFactory
+from tests.factories.accounts import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -13,13 +13,6 @@ def test_office_and_srsg_reach_the_admin_and_correspondents_do_not(client, peopl
     for user, expected in ((people.office, 200), (people.srsg, 200), (people.corr_fr, 302)):
         client.force_login(user)
         assert client.get("/admin/").status_code == expected, user.username
-
-
-def test_the_office_edits_an_intranet_page_in_the_admin(client, people, pages):
-    client.force_login(people.office)
-    response = client.get(f"/admin/pages/{pages.closed.pk}/edit/")
-    assert response.status_code == 200
-    assert 'name="closed"' in response.text
 
 
 def test_an_administrator_sets_a_users_preferred_language(client, people):

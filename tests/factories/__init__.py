@@ -1,0 +1,23 @@
+"""Test data, one builder per thing, in the module of the domain that owns the thing."""
+
+from tests.factories.accounts import UserFactory
+from tests.factories.core import publish, translate
+from tests.factories.files import intranet_collection, make_document, make_image
+from tests.factories.information_requests import make_request, respond
+from tests.factories.intranet import IntranetPageFactory
+from tests.factories.sessions import add_paper, invite_expert, make_session
+
+__all__ = [
+    "IntranetPageFactory",
+    "UserFactory",
+    "add_paper",
+    "intranet_collection",
+    "invite_expert",
+    "make_document",
+    "make_image",
+    "make_request",
+    "make_session",
+    "publish",
+    "respond",
+    "translate",
+]

@@ -1,0 +1,74 @@
+"""Sessions of the network, their papers and the experts invited to them."""
+
+import datetime
+
+from django.utils.text import slugify
+
+from network_pages.sessions.invitations import invite
+from network_pages.sessions.models import (
+    AgendaItem,
+    PlenarySessionPage,
+    SessionIndexPage,
+    SessionPaper,
+)
+from tests.factories.files import make_document
+
+
+def make_session(
+    title="Plenary session 2027",
+    *,
+    model=PlenarySessionPage,
+    starts_on=datetime.date(2027, 3, 15),
+    agenda=("Opening by the SRSG", "Reports of the states"),
+    place="Strasbourg, Agora",
+    language="en",
+    parent=None,
+    publish=True,
+    **fields,
+):
+    """A session (a plenary unless `model` says otherwise) with its draft agenda, under the
+    session index of `language` or under `parent`; published unless `publish` is False, then a
+    draft with one unpublished revision. Other fields go to the page as they are."""
+    page = model(
+        title=title,
+        slug=slugify(title),
+        starts_on=starts_on,
+        place=place,
+        live=publish,
+        **fields,
+    )
+    for order, item in enumerate(agenda):
+        page.agenda_items.add(AgendaItem(title=item, sort_order=order))
+    (parent or SessionIndexPage.objects.get(locale__language_code=language)).add_child(
+        instance=page
+    )
+    if not publish:
+        page.save_revision()
+        return page
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def add_paper(session, title="Background note", *, sort_order=0):
+    """A paper of the session: a document in the intranet's collection."""
+    document = make_document(title, content=b"paper for the session")
+    SessionPaper.objects.create(page=session, document=document, sort_order=sort_order)
+    return document
+
+
+def invite_expert(session, *, by, ends_on=None, organisation="", password=None):
+    """Eva Berg, an external expert invited to `session` by `by` until `ends_on` (the session's last
+    day unless told). With a `password`, her account can log in at once."""
+    person = {"first_name": "Eva", "last_name": "Berg", "email": "eva@x.example", "language": "en"}
+    [invitation] = invite(
+        session,
+        [person],
+        ends_on=ends_on or session.last_day,
+        organisation=organisation,
+        by=by,
+    )
+    if password is not None:
+        invitation.user.set_password(password)
+        invitation.user.save()
+    return invitation
