@@ -57,10 +57,13 @@ def add_paper(session, title="Background note", *, sort_order=0):
     return document
 
 
-def invite_expert(session, *, by, ends_on=None, organisation="", password=None):
-    """Eva Berg, an external expert invited to `session` by `by` until `ends_on` (the session's last
-    day unless told). With a `password`, her account can log in at once."""
+def invite_expert(session, *, by, ends_on=None, organisation="", password=None, user=None):
+    """Eva Berg (or the account `user`), an external expert invited to `session` by `by` until
+    `ends_on` (the session's last day unless told). With a `password`, the account can log in at
+    once."""
     person = {"first_name": "Eva", "last_name": "Berg", "email": "eva@x.example", "language": "en"}
+    if user is not None:
+        person = {name: getattr(user, name) for name in person}
     [invitation] = invite(
         session,
         [person],

@@ -7,34 +7,31 @@ every new view is added here, with the answer each role gets.
 
 import datetime
 
-from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver
-from django.utils import timezone
 
-from wagtail.documents import get_document_model
-from wagtail.models import Collection, Page, get_page_models
+from wagtail.models import Page, get_page_models
 
 import pytest
 
 from home.models import StandardPage
 from network_pages.accounts.models import MemberState, NationalNetworkActor
-from network_pages.core.roles import INTRANET_COLLECTION
 from network_pages.directory.models import DirectoryPage
 from network_pages.information_requests.models import (
-    Answer,
-    InformationRequestPage,
     RequestIndexPage,
-    StateResponse,
 )
 from network_pages.intranet.models import IntranetHomePage, IntranetPage
-from network_pages.sessions.invitations import invite
 from network_pages.sessions.models import (
-    AgendaItem,
     Attendance,
-    Invitation,
-    PlenarySessionPage,
     SessionIndexPage,
     ThematicSessionPage,
+)
+from tests.factories import (
+    invite_expert,
+    make_document,
+    make_request,
+    make_session,
+    respond,
+    translate,
 )
 
 pytestmark = [pytest.mark.sqlite, pytest.mark.django_db]
@@ -162,76 +159,36 @@ def test_every_page_model_and_sub_route_is_in_the_matrix():
     assert set(PAGES) == expected
 
 
-def _translate(page, locale, **fields):
-    translation = page.copy_for_translation(locale, copy_parents=False)
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save_revision().publish()
-    translation.refresh_from_db()
-    return translation
-
-
 @pytest.fixture
-def world(tree, people, pages, django_capture_on_commit_callbacks):
+def world(tree, people, pages, today, sent):
     """One of every page, in English and French, and the records their routes need."""
-    today = timezone.localdate()
     standard = tree.home_en.add_child(instance=StandardPage(title="About", slug="about"))
+    with sent(execute=True):
+        request = make_request("Reception capacity", ("How many places?",), slug="reception")
+    respond(request, "DE", [("About 40,000 places.", "network")])
     index = RequestIndexPage.objects.get(locale=tree.en)
-    request = InformationRequestPage(
-        title="Reception capacity", slug="reception", deadline=today + datetime.timedelta(days=20)
-    )
-    request.questions.add(request.questions.model(text="How many places?", sort_order=0))
-    index.add_child(instance=request)
-    with django_capture_on_commit_callbacks(execute=True):
-        request.save_revision().publish()
-    request.refresh_from_db()
-    germany = MemberState.objects.get(code="DE")
-    response = StateResponse.objects.create(
-        request=request, member_state=germany, status="submitted", submitted_at=timezone.now()
-    )
-    Answer.objects.create(
-        response=response, question=request.questions.get(), text="About 40,000 places."
-    )
     sessions = SessionIndexPage.objects.get(locale=tree.en)
-    plenary = PlenarySessionPage(
-        title="Plenary",
-        slug="plenary",
-        starts_on=today + datetime.timedelta(days=90),
-        place="Agora",
-    )
-    plenary.agenda_items.add(AgendaItem(title="Opening", sort_order=0))
-    sessions.add_child(instance=plenary)
-    plenary.save_revision().publish()
-    thematic = ThematicSessionPage(
-        title="Integration",
-        slug="integration",
+    plenary = make_session("Plenary", starts_on=today + datetime.timedelta(days=90))
+    thematic = make_session(
+        "Integration",
+        model=ThematicSessionPage,
+        parent=plenary,
         starts_on=today + datetime.timedelta(days=92),
-        place="Agora",
         participants=ThematicSessionPage.Participants.BOTH,
         external_participants=True,
     )
-    thematic.agenda_items.add(AgendaItem(title="Good practices", sort_order=0))
-    plenary.add_child(instance=thematic)
-    thematic.save_revision().publish()
-    with django_capture_on_commit_callbacks(execute=True):
-        invite(
-            thematic,
-            [{"first_name": "E", "last_name": "X", "email": people.expert.email}],
-            ends_on=today + datetime.timedelta(days=100),
-            by=people.office,
+    with sent(execute=True):
+        invitation = invite_expert(
+            thematic, by=people.office, user=people.expert, ends_on=thematic.last_day
         )
-    invitation = Invitation.objects.get(user=people.expert)
+    germany = MemberState.objects.get(code="DE")
     attendance = Attendance.objects.create(
         session=plenary, member_state=germany, name="Jonas", email="jonas@de.example", mode="online"
     )
     actor = NationalNetworkActor.objects.create(
         member_state=germany, organisation="BAMF", kind="governmental", contact="Unit 1"
     )
-    document = get_document_model()(
-        title="Members' note", collection=Collection.objects.get(name=INTRANET_COLLECTION, depth=2)
-    )
-    document.file.save("members-note.txt", ContentFile(b"note"), save=False)
-    document.save()
+    document = make_document("Members' note")
     english = {
         "home.HomePage": tree.home_en,
         "home.StandardPage": standard,
@@ -246,16 +203,16 @@ def world(tree, people, pages, django_capture_on_commit_callbacks):
     }
     french = {
         "home.HomePage": tree.home_fr,
-        "home.StandardPage": _translate(standard, tree.fr, title="À propos"),
+        "home.StandardPage": translate(standard, tree.fr, "À propos"),
         "network_pages.IntranetHomePage": tree.intranet_fr,
         "network_pages.IntranetPage": pages.meeting_fr,
         "network_pages.DirectoryPage": DirectoryPage.objects.get(locale=tree.fr),
         "network_pages.RequestIndexPage": RequestIndexPage.objects.get(locale=tree.fr),
-        "network_pages.InformationRequestPage": _translate(request, tree.fr, title="Capacité"),
+        "network_pages.InformationRequestPage": translate(request, tree.fr, "Capacité"),
         "network_pages.SessionIndexPage": SessionIndexPage.objects.get(locale=tree.fr),
-        "network_pages.PlenarySessionPage": _translate(plenary, tree.fr, title="Plénière"),
+        "network_pages.PlenarySessionPage": translate(plenary, tree.fr, "Plénière"),
     }
-    french["network_pages.ThematicSessionPage"] = _translate(thematic, tree.fr, title="Intégration")
+    french["network_pages.ThematicSessionPage"] = translate(thematic, tree.fr, "Intégration")
     route_kwargs = {
         "vcard": {"user_id": people.corr_de.pk},
         "edit_profile": {"user_id": people.corr_de.pk},

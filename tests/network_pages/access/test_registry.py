@@ -17,8 +17,8 @@ import pytest
 
 from network_pages import access
 from network_pages.access.registry import registry
-from network_pages.information_requests.models import InformationRequestPage, RequestIndexPage
 from network_pages.intranet.models import IntranetPage
+from tests.factories import make_request
 
 pytestmark = [pytest.mark.sqlite]
 
@@ -95,9 +95,7 @@ def test_the_documented_page_type_rules_are_the_registered_ones():
 def test_page_type_rules_agree_with_their_querysets(people, tree):
     """For sample pages of every registered type, what `can_view` says of one page is what
     `viewable` keeps of a queryset, for every role (an expert granted the whole intranet too)."""
-    index = RequestIndexPage.objects.get(locale=tree.en)
-    request = InformationRequestPage(title="Sample request", deadline="2099-01-01", live=True)
-    index.add_child(instance=request)
+    make_request("Sample request", opening=None, live=True)
     access.grant(people.expert, tree.intranet_en, tell=False)
     samples = [
         page
