@@ -120,12 +120,9 @@ def test_correspondents_cannot_record_designations(client, people, tree):
 def test_an_end_date_deactivates_the_account_by_cron_and_members_see_a_former_correspondent(
     client, people, tree, django_capture_on_commit_callbacks, today
 ):
-    record(client, people.office, django_capture_on_commit_callbacks)
-    person = get_user_model().objects.get(email="ana.horvat@example.org")
-    person.set_password("pw-123456-long")
-    person.save()
-    designation = Designation.objects.get(user=person)
-    activate(person)
+    person, designation = recorded_and_activated(
+        client, people.office, django_capture_on_commit_callbacks
+    )
     designation.ends_on = today - datetime.timedelta(days=1)
     designation.save()
     call_command("end_designations")
@@ -179,12 +176,9 @@ def test_a_current_designation_keeps_the_account_open(people, tree, today):
 def test_the_office_ends_a_designation_in_the_admin_and_the_account_closes_at_once(
     client, people, tree, django_capture_on_commit_callbacks, today
 ):
-    record(client, people.office, django_capture_on_commit_callbacks)
-    person = get_user_model().objects.get(email="ana.horvat@example.org")
-    person.set_password("pw-123456-long")
-    person.save()
-    designation = Designation.objects.get(user=person)
-    activate(person)
+    person, designation = recorded_and_activated(
+        client, people.office, django_capture_on_commit_callbacks
+    )
     edit_url = reverse("designations:edit", args=[designation.pk])
     form = client.get(edit_url)
     assert form.status_code == 200
@@ -213,6 +207,16 @@ def test_a_second_designation_of_an_active_member_enrols_them_without_activation
     assert mail.outbox == []
     assert people.corr_de.groups.filter(name="State: Austria (AT)").exists()
     assert get_user_model().objects.filter(email__iexact="jonas@example.org").count() == 1
+
+
+def recorded_and_activated(client, office, capture):
+    """The designated person, recorded by the Office, with a password, activated in code."""
+    record(client, office, capture)
+    person = get_user_model().objects.get(email="ana.horvat@example.org")
+    person.set_password("pw-123456-long")
+    person.save()
+    activate(person)
+    return person, Designation.objects.get(user=person)
 
 
 def activated_person(client, office, capture):
