@@ -57,9 +57,10 @@ messages: install ## Update the message catalogues (then translate locale/fr)
 browsers: ## Install Debian's Chromium for the browser tests
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
 
-bench: install ## Print query counts and timings of the main pages and of a compilation
+bench: install ## Print query counts and timings of the main pages, a compilation, and pages served by gunicorn
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python bench/pages.py
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python bench/compilation.py
+	$(BIN)/python bench/serve.py
 
 clean: ## Remove the virtual environment, the demo database and the demo files
 	rm -rf $(VENV) db.sqlite3 media .test-sqlite.db

@@ -39,7 +39,7 @@ def build():
     from django.contrib.auth.models import Group
 
     from network_pages.accounts.models import MemberState
-    from network_pages.core.roles import CORRESPONDENTS, OFFICE
+    from network_pages.core.roles import CORRESPONDENTS, OFFICE, SRSG
     from network_pages.information_requests.models import (
         Answer,
         InformationRequestPage,
@@ -50,8 +50,10 @@ def build():
     User = get_user_model()
     states = list(MemberState.objects.all())
     correspondents = Group.objects.get(name=CORRESPONDENTS)
-    users = {"office": User.objects.create_user("office", "office@example.org", "pass")}
-    users["office"].groups.add(Group.objects.get(name=OFFICE))
+    users = {}
+    for name, role in (("srsg", SRSG), ("office", OFFICE)):
+        users[name] = User.objects.create_user(name, f"{name}@example.org", "pass")
+        users[name].groups.add(Group.objects.get(name=role))
     for state in states:
         member = User.objects.create_user(f"corr-{state.code}", f"{state.code}@example.org", "x")
         member.groups.add(correspondents, state.group)
@@ -92,12 +94,12 @@ def main():
 
         users, page = build()
         states = MemberState.objects.count()
-        print(f"{states} states × {QUESTIONS} questions; median of {REPEAT} requests")
+        print(f"{states} states × {QUESTIONS} questions; median of {REPEAT} requests after one")
         print(f"{'url':52} {'user':8} {'queries':>8} {'ms':>8} {'KiB':>8}")
-        for who in ("office", "corr"):
+        for who in ("srsg", "office", "corr"):
             client = Client()
             client.force_login(users[who])
-            answer = "answer/FR/" if who == "office" else "answer/"
+            answer = "answer/" if who == "corr" else "answer/FR/"
             for suffix in (
                 "",
                 answer,

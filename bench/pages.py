@@ -24,6 +24,7 @@ from django.test.utils import CaptureQueriesContext, setup_test_environment  # n
 
 PAGES = int(os.environ.get("BENCH_PAGES", "600"))
 MEMBERS = int(os.environ.get("BENCH_MEMBERS", "200"))
+PAPERS = 12  # agenda items and papers of each session
 REPEAT = 5
 
 
@@ -32,7 +33,7 @@ def build():
     from django.contrib.auth.models import Group
 
     from network_pages import access
-    from network_pages.core.roles import CORRESPONDENTS, EXPERTS, OFFICE
+    from network_pages.core.roles import CORRESPONDENTS, EXPERTS, OFFICE, SRSG
     from network_pages.intranet.models import IntranetHomePage, IntranetPage
 
     root = IntranetHomePage.objects.get(locale__language_code="en")
@@ -50,7 +51,8 @@ def build():
             )
     User = get_user_model()
     users = {}
-    for name, role in (("office", OFFICE), ("corr", CORRESPONDENTS), ("expert", EXPERTS)):
+    roles = (("srsg", SRSG), ("office", OFFICE), ("corr", CORRESPONDENTS), ("expert", EXPERTS))
+    for name, role in roles:
         user = User.objects.create_user(name, f"{name}@example.org", "pass")
         user.groups.add(Group.objects.get(name=role))
         users[name] = user
@@ -65,10 +67,51 @@ def build():
         member = User.objects.create_user(f"member{index}", f"m{index}@example.org", "pass")
         member.groups.add(correspondents, state.group)
         MemberProfile.objects.create(user=member, member_state=state, institution="Ministry")
+    access.grant(users["expert"], build_sessions())
     return users
 
 
+def build_sessions():
+    """A plenary session with a thematic session under it, each with its agenda and papers; returns
+    the thematic session (the invited expert is granted it)."""
+    import datetime
+
+    from django.core.files.base import ContentFile
+
+    from wagtail.models import Collection
+
+    from network_pages.core.roles import INTRANET_COLLECTION
+    from network_pages.files.models import NetworkDocument
+    from network_pages.sessions.models import (
+        AgendaItem,
+        PlenarySessionPage,
+        SessionIndexPage,
+        SessionPaper,
+        ThematicSessionPage,
+    )
+
+    collection = Collection.objects.get(name=INTRANET_COLLECTION, depth=2)
+    parent = SessionIndexPage.objects.get(locale__language_code="en")
+    opening = datetime.date.today() + datetime.timedelta(days=120)
+    for model, slug, extra in (
+        (PlenarySessionPage, "plenary", {}),
+        (ThematicSessionPage, "thematic", {"participants": "both"}),
+    ):
+        session = model(title=slug.title(), slug=slug, starts_on=opening, place="Agora", **extra)
+        for order in range(PAPERS):
+            session.agenda_items.add(AgendaItem(title=f"Item {order}", sort_order=order))
+        parent = parent.add_child(instance=session)
+        for order in range(PAPERS):
+            document = NetworkDocument(title=f"Paper {order}", collection=collection)
+            document.file.save(f"paper-{order}.txt", ContentFile(b"paper"), save=False)
+            document.save()
+            SessionPaper.objects.create(page=parent, document=document, sort_order=order)
+    return parent
+
+
 def measure(client, url):
+    """(most queries, median ms) of REPEAT requests, after one that fills the process's caches."""
+    client.get(url)
     queries, times = [], []
     for _ in range(REPEAT):
         with CaptureQueriesContext(connection) as captured:
@@ -86,7 +129,7 @@ def main():
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         users = build()
-        print(f"{PAGES} intranet pages, {MEMBERS} members; median of {REPEAT} requests")
+        print(f"{PAGES} intranet pages, {MEMBERS} members; median of {REPEAT} requests after one")
         print(f"{'page':40} {'user':10} {'queries':>8} {'ms':>8}")
         urls = [
             "/en/",
@@ -96,8 +139,11 @@ def main():
             "/en/search/?query=migration",
             "/en/intranet/directory/",
             "/en/intranet/directory/csv/",
+            "/en/intranet/sessions/",
+            "/en/intranet/sessions/plenary/",
+            "/en/intranet/sessions/plenary/thematic/",
         ]
-        for who in ("anonymous", "office", "corr", "expert"):
+        for who in ("anonymous", "srsg", "office", "corr", "expert"):
             client = Client()
             if who != "anonymous":
                 client.force_login(users[who])
@@ -105,6 +151,8 @@ def main():
                 if who in ("anonymous", "expert") and "section-1" in url:
                     continue
                 if who in ("anonymous", "expert") and "directory" in url:
+                    continue
+                if who == "expert" and "sessions" in url and "thematic" not in url:
                     continue
                 if who == "anonymous" and "intranet" in url:
                     continue

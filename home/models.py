@@ -5,9 +5,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from network_pages.access import viewable
+from network_pages.access import can_view
 from network_pages.core.blocks import ContentStreamBlock
 from network_pages.core.fields import IntroductionMixin
+from network_pages.core.routing import PathRouting
+
+# What the policy and a link ask of a page in a list: its title, type, state and place.
+PAGE_LINK_FIELDS = ("title", "content_type", "live", "path", "url_path")
 
 
 class PublicContentMixin(IntroductionMixin):
@@ -26,7 +30,7 @@ class PublicContentMixin(IntroductionMixin):
         abstract = True
 
 
-class HomePage(PublicContentMixin, Page):
+class HomePage(PublicContentMixin, PathRouting, Page):
     """The SRSG's public page, one per locale."""
 
     parent_page_types = ["wagtailcore.Page"]
@@ -38,13 +42,14 @@ class HomePage(PublicContentMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["public_pages"] = viewable(
-            request.user, self.get_children().live().type(StandardPage)
-        ).specific()
+        # Asked page by page: the policy decides on public pages without reading the intranet's
+        # closed zones and grants (a listing through `viewable` needs them).
+        children = self.get_children().live().type(StandardPage).only(*PAGE_LINK_FIELDS)
+        context["public_pages"] = [page for page in children if can_view(request.user, page)]
         return context
 
 
-class StandardPage(PublicContentMixin, Page):
+class StandardPage(PublicContentMixin, PathRouting, Page):
     """A static public page published by the Office."""
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]

@@ -10,21 +10,43 @@ public. Privacy set on a collection in the admin is honoured on top.
 from wagtail.models import Collection, CollectionViewRestriction
 
 from network_pages.access.policy import (
-    _group_rows,
-    _passes_restriction,
+    INTRANET,
     _starts,
     can_view,
+    group_ids,
     is_member,
+    passes_restriction,
+    read_union,
+    restriction_rows,
+    tagged,
 )
 from network_pages.access.registry import registry, rule
 from network_pages.core.roles import INTRANET_COLLECTION
 from network_pages.files.models import NetworkDocument, NetworkImage, NetworkRendition
 
 
-def intranet_collection_paths():
-    return tuple(
-        Collection.objects.filter(name=INTRANET_COLLECTION, depth=2).values_list("path", flat=True)
+def _read_collections():
+    """({collection path: [(restriction type, group ids)]} of the collections' view
+    restrictions, the paths of the intranet collections): one query."""
+    intranet = Collection.objects.filter(name=INTRANET_COLLECTION, depth=2)
+    restrictions, found = read_union(
+        [
+            restriction_rows(CollectionViewRestriction.objects.all(), "collection__path"),
+            tagged(intranet, INTRANET, path="path"),
+        ]
     )
+    by_collection = {}
+    for path, restriction_type, groups in restrictions.values():
+        by_collection.setdefault(path, []).append((restriction_type, groups))
+    return by_collection, tuple(sorted(path for path, _pk in found.get(INTRANET, ())))
+
+
+def _collections(user):
+    return remembered(user, "collections", _read_collections)
+
+
+def intranet_collection_paths(user):
+    return _collections(user)[1]
 
 
 def remembered(user, key, compute):
@@ -38,15 +60,14 @@ def remembered(user, key, compute):
 
 def _passes_collection_restrictions(user, collection):
     """Privacy set on the file's collection (or above it) in the admin is honoured too."""
-
-    def passes():
-        restrictions = CollectionViewRestriction.objects.filter(
-            collection__in=collection.get_ancestors(inclusive=True)
-        ).prefetch_related("groups")
-        group_ids = {pk for pk, _name in _group_rows(user)}
-        return all(_passes_restriction(r, user, group_ids) for r in restrictions)
-
-    return remembered(user, ("collection", collection.pk), passes)
+    restricted, _intranet = _collections(user)
+    own = group_ids(user)
+    return all(
+        passes_restriction(restriction_type, groups, user, own)
+        for path, restrictions in restricted.items()
+        if collection.path.startswith(path)  # the collection itself or one above it
+        for restriction_type, groups in restrictions
+    )
 
 
 @rule(NetworkImage, NetworkDocument)
@@ -59,7 +80,7 @@ def can_view_file(user, file):
             return False
         owner_rule = registry.file_owner_rule(type(owner))
         return owner_rule(user, owner) if owner_rule else can_view(user, owner)
-    intranet = remembered(user, "intranet", intranet_collection_paths)
+    intranet = intranet_collection_paths(user)
     # Without an intranet collection, no unowned file can be told public: fail closed.
     if not intranet or _starts(file.collection.path, intranet):
         return is_member(user) or any(opens(user, file) for opens in registry.file_users)

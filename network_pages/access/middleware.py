@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
 from django.views.defaults import permission_denied
 
-from network_pages.access import Level, level
+from network_pages.access import Level, level, scope
 from network_pages.core.roles import INTRANET_SLUG
 
 _INTRANET = re.compile(
@@ -38,6 +38,8 @@ class IntranetGateMiddleware:
         if user_level < Level.EXPERT:
             response = redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
         else:
+            # Every intranet page asks the whole policy: read it in one query.
+            scope(request.user, whole=True)
             response = self.get_response(request)
             if response.status_code == 404:
                 response = permission_denied(request, PermissionDenied())

@@ -17,13 +17,20 @@ domain registered for their class (`access.registry`); an object without a rule 
 """
 
 import enum
-from dataclasses import dataclass
-from functools import reduce
-from operator import or_
+from functools import partial, reduce
+from operator import and_, or_
 
-from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import AnonymousUser, Group
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
+from django.db.models import (
+    CharField,
+    F,
+    IntegerField,
+    Prefetch,
+    Q,
+    Value,
+    prefetch_related_objects,
+)
 
 from wagtail.models import Page, PageViewRestriction, get_page_models
 
@@ -38,6 +45,9 @@ from network_pages.core.roles import (
     VIEW_RESTRICTED_PAGE,
 )
 
+# The kinds of rows of the policy's one query (`tagged`, `read_union`).
+RESTRICTION, INTRANET, CLOSED, GRANT = "restriction", "intranet", "closed", "grant"
+
 
 class Level(enum.IntEnum):
     """How far into the network a user reaches; higher sees more."""
@@ -48,23 +58,32 @@ class Level(enum.IntEnum):
     EDITOR = 3  # the SRSG and the Office: everything
 
 
-def _group_rows(user):
-    """(id, name) of the user's groups, read once per user object."""
+def _groups(user):
+    """The user's groups, each with its member state, read once per user object in one query.
+
+    They are stored as Django's own prefetch of `user.groups`, so that Wagtail's view-restriction
+    check (`request.user.groups.all()`) reads them from there rather than again; adding or
+    removing a group through `user.groups` drops that prefetch, and `forget` drops both.
+    """
     if not user.is_authenticated or not user.is_active:
         return ()
-    rows = getattr(user, "_network_group_rows", None)
-    if rows is None:
-        if "groups" in getattr(user, "_prefetched_objects_cache", {}):
-            rows = tuple((group.pk, group.name) for group in user.groups.all())
-        else:
-            rows = tuple(user.groups.values_list("id", "name"))
-        user._network_group_rows = rows
-    return rows
+    groups = getattr(user, "_network_groups", None)
+    if groups is None:
+        if "groups" not in getattr(user, "_prefetched_objects_cache", {}):
+            with_states = Group.objects.select_related("member_state")
+            prefetch_related_objects([user], Prefetch("groups", queryset=with_states))
+        groups = tuple(user.groups.all())
+        user._network_groups = groups
+    return groups
+
+
+def group_ids(user):
+    return {group.pk for group in _groups(user)}
 
 
 def roles(user):
     """The network roles (group names of network_pages.roles) the user holds."""
-    return frozenset(name for _id, name in _group_rows(user) if name in NETWORK_GROUPS)
+    return frozenset(group.name for group in _groups(user) if group.name in NETWORK_GROUPS)
 
 
 def level(user):
@@ -91,47 +110,134 @@ def is_member(user):
     return level(user) >= Level.MEMBER
 
 
+# Conditions on pages, kept as small as they can be, since every listing compiles them: a Q,
+# EVERY (no condition) or NOTHING.
+EVERY, NOTHING = None, Q(pk__in=[])
+
+
 def _under(paths):
-    """Q for pages in the subtree of any of the given tree paths (matches nothing when empty)."""
-    return reduce(or_, (Q(path__startswith=p) for p in paths), Q(pk__in=[]))
+    """Pages in the subtree of any of the given tree paths (NOTHING when there is none)."""
+    return reduce(or_, (Q(path__startswith=p) for p in paths)) if paths else NOTHING
+
+
+def _not_under(paths):
+    return ~_under(paths) if paths else EVERY
+
+
+def _all(*conditions):
+    if any(condition is NOTHING for condition in conditions):
+        return NOTHING
+    conditions = [condition for condition in conditions if condition is not EVERY]
+    return reduce(and_, conditions) if conditions else EVERY
+
+
+def _either(*conditions):
+    if any(condition is EVERY for condition in conditions):
+        return EVERY
+    conditions = [condition for condition in conditions if condition is not NOTHING]
+    return reduce(or_, conditions) if conditions else NOTHING
+
+
+def _q(condition):
+    """A Q for filter(): none for EVERY, a fresh one for NOTHING."""
+    if condition is EVERY:
+        return Q()
+    return Q(pk__in=[]) if condition is NOTHING else condition
 
 
 def _starts(path, prefixes):
     return any(path.startswith(p) for p in prefixes)
 
 
-def _translation_paths(pages):
-    """Tree paths of the given pages and of all their translations."""
-    keys = pages.values("translation_key")
-    return tuple(Page.objects.filter(translation_key__in=keys).values_list("path", flat=True))
+def _translations(pages):
+    """The given pages and all their translations."""
+    return Page.objects.filter(translation_key__in=pages.values("translation_key"))
 
 
-def _passes_restriction(restriction, user, group_ids):
-    if restriction.restriction_type == PageViewRestriction.NONE:
+def tagged(queryset, kind, *, path=None, number=None, text=None, group=None):
+    """Rows (kind, path, number, text, group) of `queryset`, named fields or None: one part of a
+    union, so that what the policy needs is read in one query."""
+
+    def column(name, field):
+        return F(name) if name else Value(None, output_field=field)
+
+    return (
+        queryset.order_by()
+        .annotate(
+            network_kind=Value(kind, output_field=CharField()),
+            network_path=column(path, CharField()),
+            network_number=column(number, IntegerField()),
+            network_text=column(text, CharField()),
+            network_group=column(group, IntegerField()),
+        )
+        .values_list(
+            "network_kind", "network_path", "network_number", "network_text", "network_group"
+        )
+    )
+
+
+def restriction_rows(restrictions, path):
+    """Tagged rows of view restrictions (of pages or collections): the path of what they restrict,
+    their pk, their type, and one row per group."""
+    return tagged(
+        restrictions,
+        RESTRICTION,
+        path=path,
+        number="pk",
+        text="restriction_type",
+        group="groups__id",
+    )
+
+
+def read_union(parts):
+    """({restriction pk: (path, type, group ids)}, {kind: {(path, number)}}) from tagged parts."""
+    restrictions, other = {}, {}
+    for kind, path, number, text, group in parts[0].union(*parts[1:], all=True):
+        if kind == RESTRICTION:
+            _path, _type, groups = restrictions.setdefault(number, (path, text, set()))
+            if group is not None:
+                groups.add(group)
+        else:
+            other.setdefault(kind, set()).add((path, number))
+    return restrictions, other
+
+
+def passes_restriction(restriction_type, restriction_groups, user, user_groups):
+    """Does the user pass a view restriction (of a page or a collection) of this type, to these
+    group ids? `user_groups` are the ids of the user's groups."""
+    if restriction_type == PageViewRestriction.NONE:
         return True
     if not user.is_authenticated or not user.is_active:
         return False
-    if restriction.restriction_type == PageViewRestriction.LOGIN:
+    if restriction_type == PageViewRestriction.LOGIN:
         return True
-    if restriction.restriction_type == PageViewRestriction.GROUPS:
+    if restriction_type == PageViewRestriction.GROUPS:
         if user.is_superuser:
             return True
-        return any(group.pk in group_ids for group in restriction.groups.all())
+        return not set(restriction_groups).isdisjoint(user_groups)
     return False  # shared passwords are never allowed here (see network_pages.checks)
+
+
+def _grants(user):
+    """The view grants held by the user and by the user's groups, before any grant filter."""
+    direct = PageUserObjectPermission.objects.filter(
+        user=user, permission__codename=VIEW_RESTRICTED_PAGE
+    )
+    via_groups = PageGroupObjectPermission.objects.filter(
+        group_id__in=sorted(group_ids(user)), permission__codename=VIEW_RESTRICTED_PAGE
+    )
+    return direct, via_groups
 
 
 def granted_pages(user):
     """Base pages on which the user, or one of their groups, holds the view grant."""
     if not user.is_authenticated or not user.is_active:
         return Page.objects.none()
-    group_ids = [pk for pk, _name in _group_rows(user)]
-    direct = PageUserObjectPermission.objects.filter(
-        user=user, permission__codename=VIEW_RESTRICTED_PAGE
-    ).values("content_object_id")
-    via_groups = PageGroupObjectPermission.objects.filter(
-        group_id__in=group_ids, permission__codename=VIEW_RESTRICTED_PAGE
-    ).values("content_object_id")
-    granted = Page.objects.filter(Q(pk__in=direct) | Q(pk__in=via_groups))
+    direct, via_groups = _grants(user)
+    granted = Page.objects.filter(
+        Q(pk__in=direct.values("content_object_id"))
+        | Q(pk__in=via_groups.values("content_object_id"))
+    )
     for narrow in registry.grant_filters:
         granted = narrow(user, granted)
     return granted
@@ -143,15 +249,39 @@ def closed_zone_pages():
     return Page.objects.filter(reduce(or_, roots)) if roots else Page.objects.none()
 
 
-@dataclass(frozen=True)
-class Scope:
-    """Everything the policy needs to decide for one user, read in a bounded number of queries."""
+def _closed_zones_translated():
+    """The roots of the closed zones and all their translations."""
+    zones = registry.closed_zones
+    keys = [Q(translation_key__in=zone().values("translation_key")) for zone in zones]
+    return Page.objects.filter(reduce(or_, keys)) if keys else Page.objects.none()
 
-    level: Level
-    intranet_paths: tuple
-    denied_paths: tuple
-    closed_paths: tuple
-    granted_paths: tuple
+
+class Scope:
+    """Everything the policy needs to decide for one user, read in a bounded number of queries.
+
+    The closed zones and the user's grants only decide inside the intranet, for members and
+    invited experts: they are read with the rest when asked for at once (`scope(user,
+    whole=True)`, as the intranet gate does), else when first needed.
+    """
+
+    def __init__(self, level, *, intranet_paths, denied_paths, zones):
+        self.level = level
+        self.intranet_paths = intranet_paths
+        self.denied_paths = denied_paths
+        self._zones = zones  # (closed paths, granted paths), or the function that reads them
+
+    def _zone_paths(self):
+        if callable(self._zones):
+            self._zones = self._zones()
+        return self._zones
+
+    @property
+    def closed_paths(self):
+        return self._zone_paths()[0]
+
+    @property
+    def granted_paths(self):
+        return self._zone_paths()[1]
 
     def grants_within(self, zone):
         """Grants that open something inside a closed zone (a grant above it does not)."""
@@ -175,52 +305,103 @@ class Scope:
         return False
 
     def page_filter(self):
-        allowed = ~_under(self.denied_paths)
-        outside = ~_under(self.intranet_paths)
+        """The Q of the pages `allows_path` allows (live or not), as small as it can be."""
+        allowed = _not_under(self.denied_paths)
+        outside = _not_under(self.intranet_paths)
         if self.level == Level.EDITOR:
-            return allowed
+            return _q(allowed)
         if self.level < Level.EXPERT:
-            return allowed & outside
-        zones = Q(pk__isnull=False)  # an empty Q() would vanish from the | below
-        for zone in self.closed_paths:
-            zones &= ~Q(path__startswith=zone) | _under(self.grants_within(zone))
+            return _q(_all(allowed, outside))
+        # Every closed zone around a page must be opened by a grant inside it.
+        zones = _all(
+            *(
+                _either(~Q(path__startswith=zone), _under(self.grants_within(zone)))
+                for zone in self.closed_paths
+            )
+        )
         if self.level == Level.MEMBER:
-            return allowed & (outside | zones)
-        opened = (_under(self.granted_paths) & zones) | Q(path__in=self.intranet_paths)
-        return allowed & (outside | opened)
+            return _q(_all(allowed, _either(outside, zones)))
+        homes = Q(path__in=self.intranet_paths) if self.intranet_paths else NOTHING
+        opened = _either(_all(_under(self.granted_paths), zones), homes)
+        return _q(_all(allowed, _either(outside, opened)))
 
 
-def scope(user):
-    """The user's Scope, read once per user object (that is, once per request)."""
+def scope(user, *, whole=False):
+    """The user's Scope, read once per user object (that is, once per request); `whole` reads
+    the closed zones and grants at once too (see Scope)."""
     cached = getattr(user, "_network_scope", None)
     if cached is None:
-        cached = _read_scope(user)
+        cached = _read_scope(user, whole)
         user._network_scope = cached
     return cached
 
 
 def forget(user):
     """Drop what was read for this user object (after its grants or groups changed)."""
-    for attribute in (
-        "_network_scope",
-        "_network_group_rows",
-        "_network_state_ids",
-        "_network_files",
-    ):
+    for attribute in ("_network_scope", "_network_groups", "_network_states", "_network_files"):
         user.__dict__.pop(attribute, None)
+    getattr(user, "_prefetched_objects_cache", {}).pop("groups", None)
 
 
-def _read_scope(user):
+def _read_scope(user, whole):
+    """One query reads every view restriction (with its groups) and the intranet roots; for
+    members and invited experts, the closed zones and grants (`_zone_parts`) come with them when
+    `whole`, else in a query of their own when first needed."""
     lvl = level(user)
-    group_ids = {pk for pk, _name in _group_rows(user)}
-    restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
-    denied = tuple(r.page.path for r in restrictions if not _passes_restriction(r, user, group_ids))
-    intranet = tuple(intranet_roots().values_list("path", flat=True))
-    granted = closed = ()
-    if lvl in (Level.MEMBER, Level.EXPERT):
-        granted = _translation_paths(granted_pages(user))
-        closed = _translation_paths(closed_zone_pages())
-    return Scope(lvl, intranet, denied, closed, granted)
+    parts = [
+        restriction_rows(PageViewRestriction.objects.all(), "page__path"),
+        tagged(intranet_roots(), INTRANET, path="path"),
+    ]
+    deny_by_default = lvl in (Level.MEMBER, Level.EXPERT)
+    if deny_by_default and whole:
+        parts += _zone_parts(user)
+    restrictions, found = read_union(parts)
+    own = group_ids(user)
+    denied = {
+        path
+        for path, restriction_type, groups in restrictions.values()
+        if not passes_restriction(restriction_type, groups, user, own)
+    }
+    if not deny_by_default:
+        zones = ((), ())
+    elif whole:
+        zones = _zones(user, found)
+    else:
+        zones = partial(_read_zones, user)
+    return Scope(
+        lvl,
+        intranet_paths=_sorted_paths(found.get(INTRANET, ())),
+        denied_paths=tuple(sorted(denied)),
+        zones=zones,
+    )
+
+
+def _zone_parts(user):
+    """The closed zones (with their translations) and whether the user holds any grant."""
+    direct, via_groups = _grants(user)
+    return [
+        tagged(_closed_zones_translated(), CLOSED, path="path"),
+        tagged(direct, GRANT, number="content_object_id"),
+        tagged(via_groups, GRANT, number="content_object_id"),
+    ]
+
+
+def _read_zones(user):
+    _restrictions, found = read_union(_zone_parts(user))
+    return _zones(user, found)
+
+
+def _zones(user, found):
+    """(closed paths, granted paths): what the user's grants open (filtered, with their
+    translations) takes one more query, only for a user who holds some."""
+    granted = ()
+    if found.get(GRANT):
+        granted = _translations(granted_pages(user)).values_list("path", flat=True)
+    return _sorted_paths(found.get(CLOSED, ())), tuple(sorted(granted))
+
+
+def _sorted_paths(rows):
+    return tuple(sorted(path for path, _number in rows))
 
 
 def viewable(user, queryset):
@@ -278,24 +459,31 @@ def speaks_for_state(user, member_state_id):
     return is_editor(user) or (is_member(user) and member_state_id in state_ids(user))
 
 
-def state_ids(user):
-    """Ids of the member states whose group the user belongs to (read once per user object)."""
+def member_states(user):
+    """The member states whose group the user belongs to, by name (read with the groups)."""
     if not user.is_authenticated:
-        return set()
-    cached = getattr(user, "_network_state_ids", None)
+        return ()
+    cached = getattr(user, "_network_states", None)
     if cached is None:
-        group_ids = [pk for pk, _name in _group_rows(user)]
-        cached = set(
-            MemberState.objects.filter(group_id__in=group_ids).values_list("pk", flat=True)
-        )
-        user._network_state_ids = cached
+        groups = _groups(user)
+        if all(Group.member_state.is_cached(group) for group in groups):
+            states = [getattr(group, "member_state", None) for group in groups]
+            cached = tuple(sorted(filter(None, states), key=lambda state: state.name_en))
+        else:  # the groups were prefetched without their states
+            cached = tuple(MemberState.objects.filter(group__in=groups))
+        user._network_states = cached
     return cached
+
+
+def state_ids(user):
+    """Ids of the member states whose group the user belongs to."""
+    return {state.pk for state in member_states(user)}
 
 
 def single_state(user):
     """The member state of a user who belongs to exactly one, else None."""
-    ids = state_ids(user)
-    return MemberState.objects.get(pk=next(iter(ids))) if len(ids) == 1 else None
+    states = member_states(user)
+    return states[0] if len(states) == 1 else None
 
 
 def is_public(obj):

@@ -11,7 +11,7 @@ from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
@@ -117,17 +117,38 @@ def activate(user):
     sync_state_groups(user)
 
 
+def with_designation_standing(users, today=None):
+    """The users, each with `network_designated` (has designations) and `network_current`
+    (one of them is current): what `end_designations_of` reads, within the user's own query."""
+    designations = Designation.objects.filter(user=OuterRef("pk"))
+    return users.annotate(
+        network_designated=Exists(designations),
+        network_current=Exists(designations.current(today)),
+    )
+
+
+def _designation_standing(user, today=None):
+    """(has designations, one is current): read by the user's own query when it was made by
+    `with_designation_standing` (used once, then asked again), else in one query."""
+    if today is None and hasattr(user, "network_designated"):
+        standing = user.network_designated, user.network_current
+        del user.network_designated, user.network_current
+        return standing
+    counts = Designation.objects.filter(user=user).aggregate(
+        total=Count("pk"), current=Count("pk", filter=Designation.objects.current_q(today))
+    )
+    return bool(counts["total"]), bool(counts["current"])
+
+
 def end_designations_of(user, *, by=None, today=None):
     """Deactivate the account when none of its designations is current any more."""
     if not user.is_active:
         return False
-    # One query: this runs for every logged-in request (DesignationBackend).
-    designations = Designation.objects.filter(user=user)
-    counts = designations.aggregate(
-        total=Count("pk"), current=Count("pk", filter=Designation.objects.current_q(today))
-    )
-    if not counts["total"] or counts["current"]:
+    # No query of its own for every logged-in request (DesignationBackend.get_user).
+    designated, current = _designation_standing(user, today)
+    if not designated or current:
         return False
+    designations = Designation.objects.filter(user=user)
     user.is_active = False
     user.save(update_fields=["is_active"])
     for designation in designations.ended(today):
@@ -152,9 +173,20 @@ def end_due_designations(today=None):
 
 class DesignationBackend(ModelBackend):
     """Every way of logging in (front-end, admin, activation) closes an account whose
-    designations have all ended, and refuses it."""
+    designations have all ended, and refuses it; so does every request of a logged-in user."""
 
     def user_can_authenticate(self, user):
         if not super().user_can_authenticate(user):
             return False
         return not end_designations_of(user)
+
+    def get_user(self, user_id):
+        """The logged-in user of a request, read with where their designations stand: one query
+        instead of two on every request."""
+        User = get_user_model()
+        users = with_designation_standing(User._default_manager.all())
+        try:
+            user = users.get(pk=user_id)
+        except User.DoesNotExist:
+            return None
+        return user if self.user_can_authenticate(user) else None

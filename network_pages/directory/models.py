@@ -6,13 +6,13 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
 from network_pages.core.fields import IntroductionMixin
-from network_pages.core.routing import delegate
+from network_pages.core.routing import PathRouting, delegate
 
 # The views behind the pages' routes, imported only when a route is served (core.routing).
 VIEWS = "network_pages.directory.views."
 
 
-class DirectoryPage(RoutablePageMixin, IntroductionMixin, Page):
+class DirectoryPage(RoutablePageMixin, IntroductionMixin, PathRouting, Page):
     """The member directory (R7), one per intranet root: members only, never invited experts."""
 
     parent_page_types = ["network_pages.IntranetHomePage"]

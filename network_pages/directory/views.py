@@ -48,15 +48,17 @@ def _search(queryset, query, names):
     return queryset
 
 
-def current_members(state=None, query=""):
-    """Every active member (SRSG, Office, correspondents), with or without a profile yet."""
+def current_members(state=None, query="", *, roles=False):
+    """Every active member (SRSG, Office, correspondents), with or without a profile yet; with
+    their groups when `roles` (the Office's edit links ask each person's role)."""
     users = (
         get_user_model()
         .objects.filter(is_active=True, groups__name__in=MEMBER_GROUPS)
         .select_related("profile", "profile__member_state")
-        .prefetch_related("groups")  # the Office's edit links ask each person's role
         .distinct()
     )
+    if roles:
+        users = users.prefetch_related("groups")
     if state is not None:
         users = users.filter(profile__member_state=state)
     return _search(users, query, ["first_name", "last_name", "profile__institution"])
@@ -117,8 +119,8 @@ def _entry(member=None, designation=None):
     }
 
 
-def directory_entries(state=None, query=""):
-    entries = [_entry(member=user) for user in current_members(state, query)]
+def directory_entries(state=None, query="", *, roles=False):
+    entries = [_entry(member=user) for user in current_members(state, query, roles=roles)]
     entries += [_entry(designation=d) for d in former_members(state, query)]
     return entries
 
@@ -146,7 +148,7 @@ def _filters(request):
 def index(request, page):
     _require_member(request)
     state, query = _filters(request)
-    entries = directory_entries(state, query)
+    entries = directory_entries(state, query, roles=access.is_editor(request.user))
     states = sorted(MemberState.objects.all(), key=lambda s: s.name)
     return render_subpage(
         request,
@@ -267,7 +269,7 @@ def _state(code):
 def state(request, page, code):
     _require_member(request)
     member_state = _state(code)
-    entries = directory_entries(member_state)
+    entries = directory_entries(member_state, roles=access.is_editor(request.user))
     current = sorted((e for e in entries if not e["former"]), key=lambda e: e["sort_name"])
     former = sorted((e for e in entries if e["former"]), key=lambda e: e["sort_name"])
     return render_subpage(

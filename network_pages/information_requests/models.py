@@ -21,7 +21,7 @@ from network_pages import access
 from network_pages.accounts.models import MemberState
 from network_pages.core.fields import IntroductionMixin, by_user
 from network_pages.core.languages import CONTENT_LANGUAGES
-from network_pages.core.routing import delegate
+from network_pages.core.routing import PathRouting, delegate
 from network_pages.core.translations import original
 
 QUESTION_MAX_LENGTH = 600
@@ -31,7 +31,7 @@ BACKGROUND_MAX_LENGTH = 1500
 VIEWS = "network_pages.information_requests.views."
 
 
-class RequestIndexPage(RoutablePageMixin, IntroductionMixin, Page):
+class RequestIndexPage(RoutablePageMixin, IntroductionMixin, PathRouting, Page):
     """The list of information requests, one per intranet root."""
 
     parent_page_types = ["network_pages.IntranetHomePage"]
@@ -126,7 +126,7 @@ class InformationRequestForm(WagtailAdminPageForm):
         return cleaned
 
 
-class InformationRequestPage(RoutablePageMixin, Page):
+class InformationRequestPage(RoutablePageMixin, PathRouting, Page):
     """A request: a draft until the Office publishes it (that opens it); the Office closes it."""
 
     DRAFT, OPEN, CLOSED = "draft", "open", "closed"
@@ -222,17 +222,23 @@ class InformationRequestPage(RoutablePageMixin, Page):
         context["source_questions"] = (
             context["questions"] if source.pk == self.pk else source.numbered_questions()
         )
-        visible = standing.responses_for(request.user, source, context["source_questions"])
+        responses = standing.all_responses([source])  # the page's answers and its rate read them
+        visible = standing.responses_for(
+            request.user, source, context["source_questions"], responses
+        )
         own = access.state_ids(request.user)
         context["responses"] = visible
         context["own_responses"] = [r for r, _answers in visible if r.member_state_id in own]
-        context["own_states"] = MemberState.objects.filter(pk__in=own)
+        context["own_states"] = access.member_states(request.user)
         context["can_answer"] = rules.can_answer(request.user)
+        context["can_close"] = rules.can_close(request.user)
         if self.status != self.DRAFT:
-            rate = standing.response_rates([source])[source.pk]
-            context["submitted_count"], context["addressed_count"] = rate.submitted, rate.addressed
             # Which states are still drafting is the Office's to follow, not other states'.
-            context["follow_up"] = rate if access.is_editor(request.user) else None
+            office = access.is_editor(request.user)
+            rate = standing.response_rates([source], responses=responses, reminders=office)
+            rate = rate[source.pk]
+            context["submitted_count"], context["addressed_count"] = rate.submitted, rate.addressed
+            context["follow_up"] = rate if office else None
         return context
 
     def clean(self):

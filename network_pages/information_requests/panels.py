@@ -6,7 +6,13 @@ from network_pages import access
 from network_pages.core.translations import originals
 from network_pages.information_requests.models import InformationRequestPage, StateResponse
 from network_pages.information_requests.standing import response_rates
-from network_pages.intranet.panels import RECENT_LIMIT, PanelType, for_editors, for_members
+from network_pages.intranet.panels import (
+    ITEM_FIELDS,
+    RECENT_LIMIT,
+    PanelType,
+    for_editors,
+    for_members,
+)
 
 
 def requests_awaiting(request, home):
@@ -22,6 +28,7 @@ def requests_awaiting(request, home):
         .filter(opened_at__isnull=False, closed_at__isnull=True)
         .exclude(translation_key__in=answered)
         .order_by("deadline")
+        .only(*ITEM_FIELDS, "deadline")
     )
     return [{"title": p.title, "url": p.url, "date": p.deadline} for p in pages[:RECENT_LIMIT]]
 

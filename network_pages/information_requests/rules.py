@@ -71,6 +71,11 @@ def can_propose(user):
     return is_correspondent(user)
 
 
+def can_close(user):
+    """The Office closes a request (the close button and the close view ask this)."""
+    return access.is_editor(user)
+
+
 def can_answer(user):
     """A correspondent answers for their state; the Office enters answers received by e-mail through
     each state's own link on the follow-up table."""

@@ -46,7 +46,7 @@ from network_pages.notifications.outbox import notify
 
 @require_POST
 def close_view(request, page):
-    if not access.is_editor(request.user):
+    if not rules.can_close(request.user):
         raise PermissionDenied
     if page.status == page.OPEN:
         close_request(page, by=request.user)

@@ -1,12 +1,21 @@
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
+from wagtail.models import Page
+
 from network_pages.access import Level, level
 from network_pages.directory.models import DirectoryPage
 
 
 def _directory_url():
-    page = DirectoryPage.objects.live().filter(locale__language_code=get_language()).first()
+    # Only its URL is needed: the tree's row (its url_path), not the directory's own fields.
+    page = (
+        Page.objects.live()
+        .type(DirectoryPage)
+        .filter(locale__language_code=get_language())
+        .only("url_path")
+        .first()
+    )
     return page.url if page else ""
 
 

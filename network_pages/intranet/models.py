@@ -10,10 +10,11 @@ from network_pages.access import viewable
 from network_pages.core.blocks import ContentStreamBlock
 from network_pages.core.fields import IntroductionMixin
 from network_pages.core.roles import INTRANET_SLUG
+from network_pages.core.routing import PathRouting
 from network_pages.intranet.panels import build_panels
 
 
-class IntranetHomePage(IntroductionMixin, Page):
+class IntranetHomePage(IntroductionMixin, PathRouting, Page):
     """The restricted intranet's root, one per locale: a member's starting point."""
 
     parent_page_types = ["home.HomePage"]
@@ -44,7 +45,7 @@ class IntranetHomePage(IntroductionMixin, Page):
         return context
 
 
-class IntranetPage(Page):
+class IntranetPage(PathRouting, Page):
     """A content page of the intranet; `closed` makes its subtree deny-by-default."""
 
     parent_page_types = ["network_pages.IntranetHomePage", "network_pages.IntranetPage"]

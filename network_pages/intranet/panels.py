@@ -12,8 +12,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Page
 
-from network_pages.access import Level, granted_pages, is_editor, level, roles, viewable
-from network_pages.accounts.models import MemberState
+from network_pages.access import (
+    Level,
+    granted_pages,
+    is_editor,
+    level,
+    member_states,
+    roles,
+    viewable,
+)
 from network_pages.core.roles import role_labels
 
 RECENT_LIMIT = 5
@@ -73,8 +80,16 @@ def build_panels(request, home):
     ]
 
 
+# A panel's item is a title, a link and a date: the fields its query reads (`only`).
+ITEM_FIELDS = ("title", "url_path")
+
+
 def _recent_pages(request, home):
-    pages = viewable(request.user, home.get_descendants().live()).order_by("-last_published_at")
+    pages = (
+        viewable(request.user, home.get_descendants().live())
+        .order_by("-last_published_at")
+        .only(*ITEM_FIELDS, "last_published_at")
+    )
     return [
         {"title": p.title, "url": p.url, "date": p.last_published_at} for p in pages[:RECENT_LIMIT]
     ]
@@ -88,15 +103,14 @@ def _granted(request, home):
             translation_key__in=granted_pages(request.user).values("translation_key"),
         ),
     ).order_by("title")
-    return [{"title": p.title, "url": p.url} for p in pages]
+    return [{"title": p.title, "url": p.url} for p in pages.only(*ITEM_FIELDS)]
 
 
 def _my_groups(request, home):
     user = request.user
     labels = role_labels()
     items = [{"title": labels[name]} for name in sorted(roles(user))]
-    states = MemberState.objects.filter(group__user=user)
-    items += [{"title": state.name} for state in states]
+    items += [{"title": state.name} for state in member_states(user)]
     return items
 
 

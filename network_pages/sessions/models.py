@@ -21,7 +21,7 @@ from wagtail.search import index
 from network_pages import access
 from network_pages.accounts.models import MemberState
 from network_pages.core.fields import IntroductionMixin, by_user
-from network_pages.core.routing import delegate
+from network_pages.core.routing import PathRouting, delegate
 from network_pages.files.models import NetworkDocument
 from network_pages.sessions.working_days import CONVOCATION_WORKING_DAYS, last_compliant_date
 
@@ -29,7 +29,7 @@ from network_pages.sessions.working_days import CONVOCATION_WORKING_DAYS, last_c
 VIEWS = "network_pages.sessions.views."
 
 
-class SessionIndexPage(IntroductionMixin, Page):
+class SessionIndexPage(IntroductionMixin, PathRouting, Page):
     """The list of sessions, one per intranet root: members only (invited experts reach their
     own session directly)."""
 
@@ -52,7 +52,7 @@ class SessionIndexPage(IntroductionMixin, Page):
         return context
 
 
-class SessionPage(RoutablePageMixin, Page):
+class SessionPage(RoutablePageMixin, PathRouting, Page):
     """What plenary and thematic sessions share; never created on its own."""
 
     is_creatable = False

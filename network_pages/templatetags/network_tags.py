@@ -3,13 +3,17 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from network_pages.access import can_view
+from network_pages.core.translations import translations
 from network_pages.directory import rules as directory_rules
 from network_pages.information_requests.models import Marking
 
 register = template.Library()
+
+# What the policy and a link ask of a translation.
+SWITCHER_FIELDS = ("live", "path", "url_path", "content_type", "locale__language_code")
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
@@ -18,14 +22,21 @@ def language_switcher(context):
     request = context["request"]
     page = context.get("page")
     current = get_language()
-    translations = {}
+    others = {}
     if isinstance(page, Page) and page.pk:
-        translations = {
-            p.locale.language_code: p
-            for p in Page.objects.filter(translation_key=page.translation_key)
-            .exclude(pk=page.pk)
-            .live()
-            .select_related("locale")
+        # As the page's view read them for the page as first written (core.translations), or
+        # else only the fields a link needs; one translation per locale at most.
+        found = translations(page, read=False)
+        if found is None:
+            found = (
+                Page.objects.filter(translation_key=page.translation_key)
+                .select_related("locale")
+                .only(*SWITCHER_FIELDS)
+            )
+        others = {
+            other.locale.language_code: other
+            for other in found
+            if other.pk != page.pk and other.live
         }
     links = []
     for code, name in settings.LANGUAGES:
@@ -33,7 +44,7 @@ def language_switcher(context):
             continue
         translated = True
         if isinstance(page, Page):
-            other = translations.get(code)
+            other = others.get(code)
             if other is not None and can_view(request.user, other):
                 url = other.url
             else:
@@ -42,6 +53,19 @@ def language_switcher(context):
             url = translate_url(request.get_full_path(), code)
         links.append({"code": code, "name": name, "url": url, "translated": translated})
     return {"links": links, "current": current}
+
+
+@register.simple_tag(takes_context=True)
+def subpage_url(context, page, url_name, *args, **kwargs):
+    """Wagtail's `routablepageurl` (a routable page's sub-route), with the page's own URL worked
+    out once per request and language, so that a list of links costs one."""
+    request = context["request"]
+    base_urls = request.__dict__.setdefault("_network_page_urls", {})
+    key = page.pk, get_language()
+    if key not in base_urls:
+        base_url = page.relative_url(Site.find_for_request(request), request)
+        base_urls[key] = base_url if base_url.endswith("/") else base_url + "/"
+    return base_urls[key] + page.reverse_subpage(url_name, args=args, kwargs=kwargs)
 
 
 @register.simple_tag(takes_context=True)

@@ -103,5 +103,5 @@ def test_the_intranet_home_costs_a_bounded_number_of_queries(
     client.get("/en/intranet/")
     for _ in range(30):
         IntranetPageFactory(parent=pages.meeting)
-    with django_assert_max_num_queries(40):
+    with django_assert_max_num_queries(20):
         assert client.get("/en/intranet/").status_code == 200

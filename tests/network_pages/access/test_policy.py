@@ -135,7 +135,7 @@ def test_policy_denies_objects_it_does_not_know(people):
 def test_can_view_costs_a_bounded_number_of_queries(people, pages, django_assert_max_num_queries):
     for _ in range(20):
         pages.meeting.add_child(instance=type(pages.meeting)(title="x", slug=f"x{_}"))
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(5):
         list(access.viewable(people.corr_de, Page.objects.all()))
 
 

@@ -315,8 +315,8 @@ def test_a_compilation_of_46_states_and_20_questions_costs_fixed_queries(client,
             respond(page, state.code, [(f"Answer {state.code}", marking)] * 20)
     assert StateResponse.objects.filter(request=large).count() == 46
     client.force_login(network.corr_de)
-    # Measured: 33 queries for the page, 31 for the XLSX (a few spare for middleware changes).
-    bounds = {"compilation/": 36, "compilation/xlsx/": 34}
+    # Measured: 22 queries for the page, 20 for the XLSX (a few spare for middleware changes).
+    bounds = {"compilation/": 24, "compilation/xlsx/": 22}
     for suffix, bound in bounds.items():
         client.get(small.url + suffix)  # warm up: caches, sessions
         counts = []

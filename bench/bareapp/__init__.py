@@ -1,0 +1,1 @@
+"""A bare Wagtail page for bench/serve.py: installed only by bench/settings.py."""
