@@ -121,6 +121,8 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 TIME_ZONE = "Europe/Paris"
+# British English (day first, 24-hour clock): the project's own `en` formats.
+FORMAT_MODULE_PATH = ["cms.formats"]
 USE_TZ = True
 
 # Files: nothing under MEDIA_ROOT is served directly; /files/ is a permission-checked view.

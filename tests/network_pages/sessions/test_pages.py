@@ -38,7 +38,7 @@ def test_a_draft_session_shows_its_last_compliant_date_in_the_admin(client, tree
     client.force_login(people.srsg)
     html = client.get(f"/admin/pages/{draft.pk}/edit/").text
     assert "Last compliant date for the convocation" in html
-    assert "March 23, 2026" in html
+    assert "23 March 2026" in html
 
 
 def test_a_session_downloads_as_a_calendar_event(client, tree, people):
