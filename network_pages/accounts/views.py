@@ -9,9 +9,20 @@ from network_pages.accounts.forms import LoginForm
 from network_pages.intranet.models import IntranetHomePage
 
 
-def intranet_home_url():
-    home = IntranetHomePage.objects.filter(locale__language_code=get_language()).live().first()
+def intranet_home_url(language):
+    home = IntranetHomePage.objects.filter(locale__language_code=language).live().first()
     return home.url if home else None
+
+
+def landing_url(user):
+    """Where a person lands after logging in: a member or invited expert on the intranet home in
+    their preferred language, whatever the language of the login page; anyone else on the public
+    home of the page's language."""
+    if level(user) >= Level.EXPERT:
+        home = intranet_home_url(user.language) or intranet_home_url(get_language())
+        if home:
+            return home
+    return f"/{get_language()}/"
 
 
 class LoginView(auth_views.LoginView):
@@ -21,11 +32,7 @@ class LoginView(auth_views.LoginView):
     authentication_form = LoginForm
 
     def get_default_redirect_url(self):
-        if level(self.request.user) >= Level.EXPERT:
-            home = intranet_home_url()
-            if home:
-                return home
-        return f"/{get_language()}/"
+        return landing_url(self.request.user)
 
 
 class ActivationView(auth_views.PasswordResetConfirmView):
@@ -51,4 +58,5 @@ class ActivationView(auth_views.PasswordResetConfirmView):
         return response
 
     def get_success_url(self):
-        return intranet_home_url() or f"/{get_language()}/"
+        # Asked before `activate` has enrolled the person: they land on the intranet all the same.
+        return intranet_home_url(self.user.language) or f"/{get_language()}/"

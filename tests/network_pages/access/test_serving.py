@@ -115,9 +115,20 @@ def test_login_brings_the_member_back_to_the_page_asked_for(client, people, page
     assert client.get(meeting.url).status_code == 200
 
 
-@pytest.mark.parametrize(("lang", "expected"), [("en", "/en/intranet/"), ("fr", "/fr/intranet/")])
-def test_a_member_lands_on_the_intranet_after_logging_in(client, people, tree, lang, expected):
-    response = client.post(f"/{lang}/login/", {"username": "corr-fr", "password": "pass"})
+@pytest.mark.parametrize(
+    ("username", "lang", "expected"),
+    [
+        ("corr-fr", "en", "/fr/intranet/"),
+        ("corr-fr", "fr", "/fr/intranet/"),
+        ("corr-de", "fr", "/en/intranet/"),
+        ("corr-de", "en", "/en/intranet/"),
+    ],
+)
+def test_a_member_lands_on_the_intranet_in_their_own_language_after_logging_in(
+    client, people, tree, username, lang, expected
+):
+    """corr-fr prefers French, corr-de English, whichever login page they use."""
+    response = client.post(f"/{lang}/login/", {"username": username, "password": "pass"})
     assert response.status_code == 302
     assert response["Location"] == expected
 
