@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from network_pages.core.audit import log_actions
+from network_pages.directory.models import DirectoryPage
+from network_pages.intranet.sections import Section
 
 # Its audit actions: (action, label, message), in English and French.
 LOG_ACTIONS = [
@@ -14,3 +16,8 @@ LOG_ACTIONS = [
 ]
 
 hooks.register("register_log_actions", log_actions(LOG_ACTIONS))
+
+
+@hooks.register("register_intranet_sections")
+def register_intranet_sections():
+    return [Section("directory", _("Member directory"), DirectoryPage, order=30)]

@@ -6,6 +6,8 @@ from wagtail import hooks
 
 from network_pages.core.audit import log_actions
 from network_pages.information_requests import panels
+from network_pages.information_requests.models import RequestIndexPage
+from network_pages.intranet.sections import Section
 
 # Its audit actions: (action, label, message), in English and French.
 LOG_ACTIONS = [
@@ -36,3 +38,11 @@ def register_notification_events(events):
 @hooks.register("register_intranet_panels")
 def register_intranet_panels():
     return panels.PANELS
+
+
+@hooks.register("register_intranet_sections")
+def register_intranet_sections():
+    return [Section("requests", _("Information requests"), RequestIndexPage, order=10)]
+
+
+hooks.register("register_awaiting_decisions", panels.proposals_awaiting_the_office)

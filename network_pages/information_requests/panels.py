@@ -1,5 +1,6 @@
 """The intranet home's panels about information requests."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from network_pages import access
@@ -58,6 +59,29 @@ def response_rates_panel(request, home):
             {"title": page.title, "url": page.url, "date": page.deadline, "detail": detail}
         )
     return items
+
+
+def proposals_awaiting_the_office(request, home):
+    """For the Office: the requests states proposed, which wait for it to validate and open."""
+    if not access.is_editor(request.user):
+        return []
+    proposals = (
+        InformationRequestPage.objects.filter(
+            live=False, proposed_by__isnull=False, opened_at__isnull=True
+        )
+        .select_related("requester_state")
+        .order_by("deadline", "pk")
+    )
+    return [
+        {
+            "title": page.title,
+            "url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            "date": page.deadline,
+            "detail": _("Proposed by %(state)s: to validate and open in the admin")
+            % {"state": page.requester_state.name if page.requester_state else "—"},
+        }
+        for page in proposals[:RECENT_LIMIT]
+    ]
 
 
 PANELS = [

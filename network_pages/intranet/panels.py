@@ -67,6 +67,13 @@ def panel_types():
     return sorted(types, key=lambda panel: panel.order)
 
 
+def awaiting_decisions(request, home):
+    """What waits for the user's decision, as each domain tells it through the
+    `register_awaiting_decisions` hook (functions of the request and the intranet home)."""
+    hooked = hooks.get_hooks("register_awaiting_decisions")
+    return [item for awaiting in hooked for item in awaiting(request, home)]
+
+
 def build_panels(request, home):
     return [
         Panel(
@@ -129,6 +136,7 @@ PANELS = [
         _("Nothing is awaiting your decision."),
         order=40,
         shown_to=for_members,
+        items=awaiting_decisions,
     ),
     PanelType(
         "contributions",

@@ -7,9 +7,11 @@ from wagtail import hooks
 
 from network_pages.access import is_editor
 from network_pages.core.audit import log_actions
+from network_pages.intranet.sections import Section
 from network_pages.sessions import panels
 from network_pages.sessions.admin import ClosureDayViewSet, PlenaryScheduleWarning
 from network_pages.sessions.convocations import plenary_schedule_problem
+from network_pages.sessions.models import SessionIndexPage
 
 
 @hooks.register("register_admin_viewset")
@@ -59,3 +61,8 @@ def register_notification_events(events):
 @hooks.register("register_intranet_panels")
 def register_intranet_panels():
     return panels.PANELS
+
+
+@hooks.register("register_intranet_sections")
+def register_intranet_sections():
+    return [Section("sessions", _("Sessions"), SessionIndexPage, order=20)]
