@@ -34,6 +34,20 @@ def text_cell(sheet, row, column, value):
     return cell
 
 
+# Day first, as the network writes dates (cms/formats): a date cell, sorted and filtered as one.
+DATE_CELL_FORMAT = "DD/MM/YYYY"
+
+
+def date_cell(sheet, row, column, day, *, suffix=""):
+    """A cell that holds a date (empty for None); `suffix` is shown after it by the cell's
+    format, so that the value stays a date."""
+    cell = sheet.cell(row=row, column=column, value=day)
+    if day is not None:
+        shown = suffix.replace('"', "'")
+        cell.number_format = DATE_CELL_FORMAT + (f' "{shown}"' if shown else "")
+    return cell
+
+
 def sheet_title(title, taken):
     base = SHEET_TITLE_ILLEGAL.sub(" ", clean(title)).strip(" '")[:28].strip(" '")
     base = base or _("Request")

@@ -5,6 +5,7 @@ exactly what the page shows them; each prints the handling marking of its conten
 Labels follow the active language (the URL's).
 """
 
+import datetime
 import io
 
 from django.utils import timezone
@@ -14,18 +15,22 @@ from django.utils.translation import gettext as _
 from bs4 import BeautifulSoup
 
 from network_pages.core.downloads import attachment, csv_attachment
-from network_pages.core.spreadsheets import XLSX_TYPE, clean, sheet_title, text_cell
+from network_pages.core.spreadsheets import XLSX_TYPE, clean, date_cell, sheet_title, text_cell
 from network_pages.information_requests.compilation import label_of, narrowest
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def _date(value):
+def _day(value):
+    """The day of a date or a moment (in Europe/Paris), or None."""
     if value is None:
-        return ""
-    if hasattr(value, "hour"):
-        value = timezone.localtime(value).date()
-    return date_format(value, "DATE_FORMAT")
+        return None
+    return timezone.localtime(value).date() if hasattr(value, "hour") else value
+
+
+def _date(value):
+    day = _day(value)
+    return date_format(day, "DATE_FORMAT") if day else ""
 
 
 def marking_line(marking_label):
@@ -40,15 +45,16 @@ def disclaimer():
 
 
 def facts(compilation):
-    """(label, value) pairs of the compilation's header."""
+    """(label, value) pairs of the compilation's header; dates stay dates (a spreadsheet holds
+    them as date cells, a document writes them out)."""
     page = compilation.page
     rows = [
         (_("Requested by"), compilation.requester),
-        (_("Opened"), _date(page.opened_at)),
-        (_("Deadline"), _date(page.deadline)),
+        (_("Opened"), _day(page.opened_at)),
+        (_("Deadline"), page.deadline),
     ]
     if page.closed_at:
-        rows.append((_("Closed"), _date(page.closed_at)))
+        rows.append((_("Closed"), _day(page.closed_at)))
     rows += [
         (_("States that answered"), _names(compilation.answered)),
         (_("States that did not answer"), _names(compilation.not_answered)),
@@ -134,7 +140,10 @@ def write_xlsx(compilations):
         row = 3
         for name, value in facts(compilation):
             text_cell(sheet, row, 1, name).font = bold
-            text_cell(sheet, row, 2, value)
+            if isinstance(value, datetime.date):
+                date_cell(sheet, row, 2, value)
+            else:
+                text_cell(sheet, row, 2, value)
             row += 1
         text_cell(sheet, row, 1, disclaimer()).font = Font(italic=True)
         header = row + 2
@@ -149,11 +158,10 @@ def write_xlsx(compilations):
                 answers.setdefault(entry.response.pk, {})[item.number] = entry.answer
         row = header + 1
         for response in compilation.responses:
-            submitted = _date(response.submitted_at)
-            if response.late:
-                submitted += " (" + _("late") + ")"
             text_cell(sheet, row, 1, response.member_state.name).font = bold
-            text_cell(sheet, row, 2, submitted)
+            # A date cell; a late answer says so in the cell's format, which keeps it a date.
+            late = f" ({_('late')})" if response.late else ""
+            date_cell(sheet, row, 2, _day(response.submitted_at), suffix=late)
             for number, answer in answers.get(response.pk, {}).items():
                 text = answer_text(answer)
                 if answer.marking != compilation.marking:
@@ -195,7 +203,7 @@ def write_docx(compilations):
         for name, value in facts(compilation):
             paragraph = document.add_paragraph()
             paragraph.add_run(f"{name}: ").bold = True
-            paragraph.add_run(value)
+            paragraph.add_run(_date(value) if isinstance(value, datetime.date) else value)
         document.add_paragraph().add_run(disclaimer()).italic = True
         background = background_paragraphs(compilation.page)
         if background:

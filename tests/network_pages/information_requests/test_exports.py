@@ -104,3 +104,19 @@ def test_the_export_of_every_request_costs_fixed_queries(client, tree, network):
     assert counts[0] == counts[1], counts
     assert counts[1] <= 20  # measured: 18
     assert len(openpyxl.load_workbook(io.BytesIO(response.content)).sheetnames) == 4
+
+
+def test_dates_in_the_xlsx_are_date_cells(client, tree, network, today):
+    page = make_request(questions=("How many?",), **GERMANY_ASKS)
+    respond(page, "DE", [("Some", "network")])
+    respond(page, "FR", [("More", "network")], late=True)
+    client.force_login(network.corr_it)
+    sheet = openpyxl.load_workbook(
+        io.BytesIO(client.get(page.url + "compilation/xlsx/").content)
+    ).worksheets[0]
+    cells = {row[0].value: row[1] for row in sheet.iter_rows(min_col=1, max_col=2) if row[0].value}
+    assert cells["Deadline"].is_date and cells["Deadline"].value.date() == page.deadline
+    assert cells["Opened"].is_date and cells["Opened"].value.date() == today
+    for state, late in (("Germany", False), ("France", True)):
+        assert cells[state].is_date and cells[state].value.date() == today
+        assert ("(late)" in cells[state].number_format) is late
