@@ -28,7 +28,7 @@ class ResponseForm(forms.Form):
         help_text=gettext_lazy("Kept with the response; visible to those who may see it."),
     )
 
-    def __init__(self, *args, questions, answers, office_entry=False, **kwargs):
+    def __init__(self, *args, questions, answers, office_entry=False, language=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.questions = questions
         self.office_entry = office_entry
@@ -53,7 +53,8 @@ class ResponseForm(forms.Form):
             self.fields[f"{prefix}_language"] = forms.ChoiceField(
                 label=gettext_lazy("Language of the answer"),
                 choices=CONTENT_LANGUAGES,
-                initial=answer.language if answer else None,
+                # A new answer starts in the language of the person who writes it.
+                initial=answer.language if answer else language,
             )
             self.fields[f"{prefix}_marking"] = forms.ChoiceField(
                 label=gettext_lazy("Handling marking"),

@@ -113,6 +113,7 @@ def answer_view(request, page, code=None):
         questions=questions,
         answers=answers,
         office_entry=office_entry,
+        language=request.user.language,
         initial=initial,
     )
     conflict = None

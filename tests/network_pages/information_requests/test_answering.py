@@ -358,3 +358,12 @@ def test_a_closed_request_records_no_answer_but_keeps_what_was_typed(client, peo
     assert "This request is closed" in response.text
     assert ">\ntyped</textarea>" in response.text
     assert not StateResponse.objects.exists()
+
+
+def test_a_new_answer_starts_in_the_language_of_its_writer(client, people, request_page):
+    """corr-fr works in French, corr-de in English."""
+    for person, language in ((people.corr_fr, "fr"), (people.corr_de, "en")):
+        client.force_login(person)
+        form = client.get(f"{request_page.url}answer/").context["form"]
+        first = question_ids(request_page)[0]
+        assert form[f"q{first}_language"].value() == language
