@@ -10,16 +10,20 @@ from network_pages.access.registry import intranet_roots
 from network_pages.core.roles import INTRANET_COLLECTION, INTRANET_SLUG, NETWORK_GROUPS
 
 
-def _tables_ready():
+def _tables_ready(*names):
+    """Database checks run before `migrate` on a fresh database: only ask tables that exist."""
     try:
         tables = set(connection.introspection.table_names())
     except DatabaseError:
         return False
-    return {
-        "wagtailcore_pageviewrestriction",
-        "wagtailcore_collectionviewrestriction",
-        "network_pages_intranethomepage",
-    } <= tables
+    return set(names or RESTRICTION_TABLES) <= tables
+
+
+RESTRICTION_TABLES = (
+    "wagtailcore_pageviewrestriction",
+    "wagtailcore_collectionviewrestriction",
+    "network_pages_intranethomepage",
+)
 
 
 @register("database")
@@ -137,3 +141,25 @@ def check_view_restrictions(app_configs=None, databases=None, **kwargs):
             )
         )
     return errors
+
+
+@register("database")
+def check_no_locale_synchronization(app_configs=None, databases=None, **kwargs):
+    """wagtail-localize's locale synchronisation fills a locale with alias pages: the network keeps
+    real versions of its pages in both languages instead, and an alias is checked against its
+    source's own restriction only."""
+    table = "wagtail_localize_localesynchronization"
+    if not databases or "default" not in databases or not _tables_ready(table):
+        return []
+    from wagtail_localize.models import LocaleSynchronization
+
+    if not LocaleSynchronization.objects.exists():
+        return []
+    return [
+        Error(
+            "A locale is synchronised from another (wagtail-localize's locale synchronisation): "
+            "it creates alias pages.",
+            hint="Remove the synchronisation in the admin's locale settings.",
+            id="network.E009",
+        )
+    ]

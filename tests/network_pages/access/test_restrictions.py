@@ -5,10 +5,11 @@ from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
+from wagtail_localize.models import LocaleSynchronization
 
 import pytest
 
-from network_pages.access.checks import check_view_restrictions
+from network_pages.access.checks import check_no_locale_synchronization, check_view_restrictions
 from network_pages.core.roles import NETWORK_GROUPS
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
@@ -139,3 +140,12 @@ def test_switching_a_restriction_to_logged_in_users_clears_the_groups_everywhere
 def test_an_intranet_root_with_another_slug_fails_the_check(tree):
     Page.objects.filter(pk=tree.intranet_fr.pk).update(slug="espace")
     assert "network.E007" in error_ids()
+
+
+def test_a_locale_synchronised_from_another_fails_the_check(tree):
+    """It would fill the French tree with alias pages of the English one."""
+    assert check_no_locale_synchronization(databases=["default"]) == []
+    LocaleSynchronization.objects.create(locale=tree.fr, sync_from=tree.en)
+    errors = check_no_locale_synchronization(databases=["default"])
+    assert [error.id for error in errors] == ["network.E009"]
+    assert check_no_locale_synchronization(databases=None) == []
