@@ -17,7 +17,11 @@ class NetworkPagesConfig(AppConfig):
         from network_pages.information_requests import lifecycle  # noqa: F401
         from network_pages.information_requests import rules as request_rules  # noqa: F401
         from network_pages.intranet import rules as intranet_rules  # noqa: F401
+        from network_pages.intranet import versions
         from network_pages.sessions import rules as session_rules  # noqa: F401
+
+        # Last: a page's versions are written after its domain's own publish handlers have run.
+        versions.connect()
 
 
 class NetworkUsersAppConfig(WagtailUsersAppConfig):

@@ -15,6 +15,7 @@ from PIL import Image as PILImage
 from home.models import HomePage, StandardPage
 from network_pages.core.roles import INTRANET_COLLECTION
 from network_pages.intranet.models import IntranetHomePage, IntranetPage
+from network_pages.intranet.versions import translate_strings
 
 PAGES = [
     # slug, closed, (title, summary, paragraph) in English, then in French
@@ -111,10 +112,8 @@ def seed_intranet_pages():
         if page is None:
             page = intranet.add_child(instance=IntranetPage(title=english[0], slug=slug))
         _fill(page, english, closed)
-        translation = page.get_translation_or_none(fr)
-        if translation is None:
-            translation = page.copy_for_translation(fr, copy_parents=False)
-        _fill(translation, french, closed)
+        # Publishing wrote its French version; the Office translates its strings.
+        translate_strings(page, fr, dict(zip(english, french, strict=True)))
 
 
 def _fill(page, texts, closed):

@@ -1,5 +1,7 @@
 """The demo, as `manage.py seed_demo` loads it: safe to run again."""
 
+from django.core.management import call_command
+
 from wagtail.models import Site
 
 from network_pages.demo.pages import seed_files, seed_intranet_pages, seed_public_pages
@@ -21,4 +23,6 @@ def seed(password):
     seed_people(password)
     seed_requests()
     seed_sessions()
+    # The data step a deployment runs once: versions for whatever was published without them.
+    call_command("sync_versions", verbosity=0)
     return [row[0] for row in USERS]

@@ -13,6 +13,7 @@ from wagtail.models import Collection, Locale
 
 from network_pages.accounts.models import MemberState
 from network_pages.core.roles import INTRANET_COLLECTION
+from network_pages.intranet.versions import translate_strings
 from network_pages.sessions.convocations import send_convocation
 from network_pages.sessions.invitations import invite
 from network_pages.sessions.models import (
@@ -34,6 +35,19 @@ AGENDA = [
     ("Thematic focus", "Integration of refugees: good practices."),
     ("Any other business", ""),
 ]
+PLACES = {
+    "Strasbourg, Agora building, room G03": "Strasbourg, bâtiment Agora, salle G03",
+    "Strasbourg, Agora building, room G02": "Strasbourg, bâtiment Agora, salle G02",
+    "Strasbourg, Palais de l'Europe, room 5": "Strasbourg, Palais de l'Europe, salle 5",
+    "the Head of the SRSG's Office": "le chef du Bureau du RSSG",
+    "the European Migration Network": "le Réseau européen des migrations",
+}
+CONCLUSIONS = (
+    "The network adopted its work programme and asked the Office to circulate a request on the "
+    "reception of asylum seekers.",
+    "Le réseau a adopté son programme de travail et a demandé au Bureau de diffuser une demande "
+    "sur l'accueil des demandeurs d'asile.",
+)
 AGENDA_FR = [
     ("Ouverture par le RSSG", "Adoption de l'ordre du jour provisoire."),
     ("Tour de table", "Évolutions dans chaque État membre depuis la dernière session."),
@@ -59,17 +73,13 @@ def _add(parent, page, agenda=AGENDA):
     return page, True
 
 
-def _translate(page, title, agenda=AGENDA_FR):
-    french = Locale.objects.get(language_code="fr")
-    if page.get_translation_or_none(french) is not None:
-        return
-    translation = page.copy_for_translation(french, copy_parents=False)
-    translation.title = title
-    for item, (item_title, description) in zip(
-        translation.agenda_items.all(), agenda, strict=False
-    ):
-        item.title, item.description = item_title, description
-    translation.save_revision().publish()
+def _translate(page, title):
+    """The Office translates the session's strings into French (its version exists since it was
+    published)."""
+    strings = {page.title: title, CONCLUSIONS[0]: CONCLUSIONS[1], **PLACES}
+    for (item, details), (item_fr, details_fr) in zip(AGENDA, AGENDA_FR, strict=True):
+        strings[item], strings[details] = item_fr, details_fr
+    translate_strings(page, Locale.objects.get(language_code="fr"), strings)
 
 
 def seed_sessions():
@@ -91,10 +101,7 @@ def seed_sessions():
         ),
     )
     if held.last_day < today and not held.conclusions:
-        held.conclusions = (
-            "<p>The network adopted its work programme and asked the Office to circulate a "
-            "request on the reception of asylum seekers.</p>"
-        )
+        held.conclusions = f"<p>{CONCLUSIONS[0]}</p>"
         held.save_revision().publish()
     _translate(held, f"Session plénière {today.year}")
     # Next year's plenary: at least 60 working days away, convened in time.
@@ -129,9 +136,8 @@ def seed_sessions():
         ),
         agenda=AGENDA[3:4],
     )
-    _translate(thematic, "Intégration des réfugiés : bonnes pratiques", AGENDA_FR[3:4])
     _paper(thematic)
-    _paper(thematic.get_translation(Locale.objects.get(language_code="fr")))
+    _translate(thematic, "Intégration des réfugiés : bonnes pratiques")
     expert = User.objects.get(username="expert")
     if not Invitation.objects.filter(session=thematic, user=expert).exists():
         expert.email = expert.email or "expert@example.org"
@@ -167,9 +173,10 @@ def seed_sessions():
 
 
 def _paper(session):
+    """A paper for the session, published with it (its French version follows)."""
     Document = get_document_model()
     title = "Background note: integration of refugees"
-    if SessionPaper.objects.filter(page=session).exists():
+    if session.papers.exists():
         return
     document = Document.objects.filter(title=title).first()
     if document is None:
@@ -178,4 +185,5 @@ def _paper(session):
         )
         document.file.save("background-note.txt", ContentFile(f"{title}\n".encode()), save=False)
         document.save()
-    SessionPaper.objects.create(page=session, document=document, sort_order=0)
+    session.papers.add(SessionPaper(document=document, sort_order=0))
+    session.save_revision().publish()

@@ -11,6 +11,7 @@ from network_pages.accounts.members import active_members_of, states_with_corres
 from network_pages.core.roles import CORRESPONDENTS
 from network_pages.core.translations import original
 from network_pages.information_requests.models import AddressedState, InformationRequestPage
+from network_pages.intranet.versions import sync_versions
 from network_pages.notifications.outbox import notify
 
 
@@ -42,6 +43,8 @@ def open_request(page, *, by=None):
         return False
     address_request(page)
     log(page, "network.request.open", user=by)
+    # Its versions first, so that each notice links to the request in its reader's language.
+    sync_versions(page, user=by)
     notify(active_members_of(CORRESPONDENTS), "request_opened", {"request": page})
     return True
 

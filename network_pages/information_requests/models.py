@@ -14,7 +14,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from network_pages import access
@@ -135,7 +135,12 @@ class InformationRequestPage(RoutablePageMixin, PathRouting, Page):
     subpage_types = []
 
     request_language = models.CharField(
-        _("language of the request"), max_length=2, choices=CONTENT_LANGUAGES, default="en"
+        _("language of the request"),
+        max_length=2,
+        choices=CONTENT_LANGUAGES,
+        default="en",
+        editable=False,
+        help_text=_("The language it was written in: its original's."),
     )
     requester_state = models.ForeignKey(
         MemberState,
@@ -159,7 +164,7 @@ class InformationRequestPage(RoutablePageMixin, PathRouting, Page):
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
-            [FieldPanel("request_language"), FieldPanel("requester_state"), FieldPanel("deadline")],
+            [FieldPanel("requester_state"), FieldPanel("deadline")],
             heading=_("Request"),
         ),
         FieldPanel("background"),
@@ -197,6 +202,21 @@ class InformationRequestPage(RoutablePageMixin, PathRouting, Page):
         obj.opened_at, obj.closed_at = self.opened_at, self.closed_at
         obj.proposed_by_id = self.proposed_by_id
         return obj
+
+    def save(self, *args, **kwargs):
+        self.request_language = self.written_in()
+        return super().save(*args, **kwargs)
+
+    def written_in(self):
+        """The language of the request as first written (core.translations): its original's
+        locale, whichever version is saved."""
+        earlier = InformationRequestPage.objects.filter(translation_key=self.translation_key)
+        if self.pk:
+            earlier = earlier.filter(pk__lt=self.pk)
+        first = earlier.order_by("pk").values_list("locale__language_code", flat=True).first()
+        if first:
+            return first
+        return (self.locale if self.locale_id else self.get_default_locale()).language_code
 
     def numbered_questions(self):
         """(number, question) pairs: numbers follow the order, 1..n, with no gaps."""
@@ -275,7 +295,10 @@ class InformationRequestPage(RoutablePageMixin, PathRouting, Page):
         }
 
 
-class RequestQuestion(Orderable):
+class RequestQuestion(TranslatableMixin, Orderable):
+    """A question; its versions in the other languages share its translation key. Answers always
+    point at the question of the request as first written."""
+
     page = ParentalKey(InformationRequestPage, on_delete=models.CASCADE, related_name="questions")
     text = models.TextField(
         _("question"),
@@ -287,7 +310,7 @@ class RequestQuestion(Orderable):
 
     panels = [FieldPanel("text")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("question")
         verbose_name_plural = _("questions")
 

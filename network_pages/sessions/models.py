@@ -15,7 +15,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, Panel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from network_pages import access
@@ -263,14 +263,14 @@ class ThematicSessionPage(SessionPage):
         verbose_name_plural = _("thematic sessions")
 
 
-class AgendaItem(Orderable):
+class AgendaItem(TranslatableMixin, Orderable):
     page = ParentalKey(SessionPage, on_delete=models.CASCADE, related_name="agenda_items")
     title = models.CharField(_("item"), max_length=255)
     description = models.TextField(_("details"), blank=True)
 
     panels = [FieldPanel("title"), FieldPanel("description")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("agenda item")
         verbose_name_plural = _("agenda items")
 

@@ -2,11 +2,12 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from wagtail.models import Page, Site
 
 from network_pages.access import can_view
-from network_pages.core.translations import translations
+from network_pages.core.translations import content_language, translations, untranslated_original
 from network_pages.directory import rules as directory_rules
 from network_pages.information_requests.models import Marking
 
@@ -90,3 +91,24 @@ def marking_label(code):
     """The translated label of a handling marking stored as a code (e.g. in a revision)."""
 
     return Marking(code).label if code in Marking.values else ""
+
+
+@register.inclusion_tag("includes/version_notice.html")
+def version_notice(page):
+    """'Not yet translated: original in English' on a version whose strings are not all
+    translated, linking to the original."""
+    source = untranslated_original(page) if isinstance(page, Page) and page.pk else None
+    if source is None:
+        return {}
+    code = content_language(page)
+    notices = {
+        "en": _("Not yet translated: original in English"),
+        "fr": _("Not yet translated: original in French"),
+    }
+    return {"original": source, "code": code, "notice": notices.get(code)}
+
+
+@register.simple_tag
+def page_language(page):
+    """The language of the page's content, for its `lang` attribute (core.translations)."""
+    return content_language(page)

@@ -5,6 +5,7 @@ import datetime
 from django.core import mail
 from django.urls import reverse
 
+from wagtail.models import Locale, PageLogEntry
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 import pytest
@@ -58,15 +59,23 @@ def test_the_office_opens_a_request_and_every_correspondent_is_told_in_their_lan
             form_data(["How many arrived in 2025?", "Which reception model?"], today + MONTH),
         )
     assert response.status_code == 302
-    page = InformationRequestPage.objects.get()
+    page = InformationRequestPage.objects.get(locale=index.locale)
     assert page.live and page.status == page.OPEN
     assert [n for n, _q in page.numbered_questions()] == [1, 2]
+    # Its French version is published with it, open since the same moment, and says nothing twice.
+    version = page.get_translation(Locale.objects.get(language_code="fr"))
+    assert version.live and version.opened_at == page.opened_at
+    assert [q.text for q in version.questions.all()] == [q.text for q in page.questions.all()]
+    opened = PageLogEntry.objects.filter(action="network.request.open")
+    assert list(opened.values_list("page_id", flat=True)) == [page.pk]
+    assert len(mail.outbox) == 2
     recipients = {message.to[0]: message for message in mail.outbox}
     assert set(recipients) == {"corr-fr@example.org", "corr-de@example.org"}
     french = recipients["corr-fr@example.org"]
     assert french.subject.startswith("Nouvelle demande d'information")
     assert "1. How many arrived in 2025?" in french.body
     assert "2. Which reception model?" in french.body
+    assert version.url in french.body
     english = recipients["corr-de@example.org"]
     assert english.subject == "New information request: Reception of unaccompanied minors"
     client.force_login(people.corr_de)
