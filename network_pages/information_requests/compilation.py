@@ -104,11 +104,9 @@ def build_many(user, pages, codes=()):
 
 def _compile(page, source, numbered, visible, addressed, codes):
     source_questions = numbered[source.pk]
-    # The page's own wording where its questions line up with the source's; a translation not
-    # yet brought up to date shows the wording the answers were given to.
-    wording = {}
-    if len(numbered[page.pk]) == len(source_questions):
-        wording = {number: question.text for number, question in numbered[page.pk]}
+    # Each question in the page's own wording (its version shares the question's translation key);
+    # one the version lacks shows the wording the answers were given to.
+    wording = {question.translation_key: question.text for _number, question in numbered[page.pk]}
     shown = [
         (response, answers)
         for response, answers in visible[source.pk]
@@ -119,7 +117,7 @@ def _compile(page, source, numbered, visible, addressed, codes):
     items = [
         Item(
             number=number,
-            question=wording.get(number, question.text),
+            question=wording.get(question.translation_key, question.text),
             entries=[
                 Entry(response.member_state, response, answers[number])
                 for response, answers in shown

@@ -68,15 +68,14 @@ class RequestIndexPage(RoutablePageMixin, IntroductionMixin, PathRouting, Page):
             page.own_status = statuses.get(page.translation_key)
         context["open_requests"] = [r for r in requests if r.status == r.OPEN]
         context["closed_requests"] = [r for r in requests if r.status == r.CLOSED]
+        # A proposal is a draft in the language it was written in: listed from either tree.
         context["proposals"] = (
-            InformationRequestPage.objects.child_of(self)
-            .filter(
+            InformationRequestPage.objects.filter(
                 live=False,
                 requester_state_id__in=own,
                 proposed_by__isnull=False,
                 opened_at__isnull=True,
-            )
-            .order_by("-first_published_at", "-pk")
+            ).order_by("-first_published_at", "-pk")
             if own
             else []
         )
@@ -221,6 +220,15 @@ class InformationRequestPage(RoutablePageMixin, PathRouting, Page):
     def numbered_questions(self):
         """(number, question) pairs: numbers follow the order, 1..n, with no gaps."""
         return list(enumerate(self.questions.all(), start=1))
+
+    def worded_questions(self, source):
+        """The numbered questions of `source` (this request as first written, which answers point
+        at), each with its `wording` in this version's language where it has one."""
+        own = {question.translation_key: question.text for question in self.questions.all()}
+        numbered = source.numbered_questions()
+        for _number, question in numbered:
+            question.wording = own.get(question.translation_key, question.text)
+        return numbered
 
     close = delegate("close/", VIEWS + "close_view")
     remind = delegate("remind/", VIEWS + "remind_view")

@@ -101,7 +101,7 @@ def answer_view(request, page, code=None):
     # Opening the form, or posting one with errors, records nothing.
     response = response_for(page, code, request.user, create=False)
     request_page = response.request
-    questions = request_page.numbered_questions()
+    questions = page.worded_questions(request_page)  # answers hang on the original's questions
     answers = {a.question_id: a for a in response.answers.all()} if response.pk else {}
     office_entry = access.is_editor(request.user)
     initial = {"version": response.version}

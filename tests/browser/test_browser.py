@@ -313,3 +313,65 @@ def test_an_invited_expert_finds_their_session_and_a_state_registers_on_a_phone(
         context.close()
     registered = Attendance.objects.get()
     assert (registered.member_state.code, registered.mode) == ("FR", "online")
+
+
+def test_in_french_a_correspondent_answers_an_english_request_and_the_office_reminds_a_state(
+    site_url, browser, correspondent, today
+):
+    """Both languages for everyone (§4.6): the request the Office wrote in English is on the
+    French intranet, found by clicking from the French home, answered and counted there."""
+    UserFactory(username="corr-de", roles=[CORRESPONDENTS], state="DE")
+    office = UserFactory(username="office", roles=[OFFICE], language="fr")
+    make_request(
+        "Reception places",
+        ("How many places?", "Which authority?"),
+        deadline=today + datetime.timedelta(days=10),
+    )
+
+    context = browser.new_context(locale="fr-FR")
+    context.set_default_timeout(TIMEOUT_MS)
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}/fr/login/")
+        log_in(page, correspondent.username)
+        assert path_of(page) == "/fr/intranet/"
+        awaiting = page.locator("section", has_text="Demandes en attente de mon État")
+        with page.expect_navigation():
+            awaiting.get_by_role("link", name="Reception places").click()
+        assert path_of(page) == "/fr/intranet/demandes/reception-places/"
+        assert html_lang(page) == "fr"
+        assert "Pas encore traduit : original en anglais" in page.locator("main").inner_text()
+        assert page.locator("h1").get_attribute("lang") == "en"
+        assert_no_axe_violations(page)
+        with page.expect_navigation():
+            page.get_by_role("link", name="Répondre aux questions").click()
+        page.locator("fieldset.answer textarea").nth(0).fill("12 000 places")
+        page.locator("fieldset.answer input[type=checkbox]").nth(1).check()
+        with page.expect_navigation():
+            page.get_by_role("button", name="Soumettre la réponse").click()
+        assert path_of(page) == "/fr/intranet/demandes/reception-places/"
+        main = page.locator("main").inner_text()
+        assert "12 000 places" in main
+        assert "1 des 2 États destinataires a soumis sa réponse." in main
+        with page.expect_navigation():
+            page.get_by_role("link", name="Toutes les demandes d'information").click()
+        assert path_of(page) == "/fr/intranet/demandes/"
+        assert page.get_by_role("link", name="Reception places").count() == 1
+
+        page.context.clear_cookies()
+        page.goto(f"{site_url}/fr/login/")
+        log_in(page, office.username)
+        assert path_of(page) == "/fr/intranet/"
+        rates = page.locator("section", has_text="Taux de réponse")
+        assert "1 sur 2 soumises" in rates.inner_text()
+        with page.expect_navigation():
+            rates.get_by_role("link", name="Reception places").click()
+        with page.expect_navigation():
+            page.locator("#follow-up").get_by_role("button", name="Relancer Allemagne").click()
+        assert "Un rappel a été envoyé à 1 État." in page.locator(".messages").inner_text()
+    finally:
+        context.close()
+    response = StateResponse.objects.get()
+    assert (response.member_state.code, response.status) == ("FR", "submitted")
+    assert response.request.locale.language_code == "en"  # the answers hang on the original
+    assert ResponseReminder.objects.get().member_state.code == "DE"

@@ -1,5 +1,5 @@
 """The demo seeded on top of the migrations' data: idempotent, with the demo password and a
-request of each status."""
+request of each status, every intranet page in both languages."""
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
@@ -14,7 +14,7 @@ from network_pages.intranet.models import IntranetPage
 pytestmark = pytest.mark.django_db
 
 
-def test_seed_demo_is_idempotent_and_uses_the_demo_password(monkeypatch):
+def test_seed_demo_is_idempotent_and_uses_the_demo_password(monkeypatch, capsys):
     monkeypatch.setenv("DEMO_PASSWORD", "another-secret")
     call_command("seed_demo")
     call_command("seed_demo")
@@ -37,3 +37,15 @@ def test_seed_demo_is_idempotent_and_uses_the_demo_password(monkeypatch):
     assert responses.filter(entered_by__isnull=False).count() == 1
     assert responses.filter(answers__marking="office").exists()
     assert responses.filter(answers__no_information=True).exists()
+    # Every intranet page in both languages (seeding twice wrote no third version).
+    call_command("sync_versions", "--check")
+    assert "Every intranet page has its version in each language." in capsys.readouterr().out
+    # The open request is in both trees, once in each, open since one moment.
+    versions = InformationRequestPage.objects.filter(slug="reception-of-asylum-seekers")
+    assert sorted(versions.values_list("locale__language_code", "live")) == [
+        ("en", True),
+        ("fr", True),
+    ]
+    assert len(set(versions.values_list("opened_at", flat=True))) == 1
+    french = IntranetPage.objects.get(slug="welcome", locale__language_code="fr")
+    assert french.title == "Bienvenue dans le réseau"
