@@ -67,7 +67,15 @@ def build():
         member = User.objects.create_user(f"member{index}", f"m{index}@example.org", "pass")
         member.groups.add(correspondents, state.group)
         MemberProfile.objects.create(user=member, member_state=state, institution="Ministry")
-    access.grant(users["expert"], build_sessions())
+    thematic = build_sessions()
+    access.grant(users["expert"], thematic)
+    # French versions (synced translations, as publishing writes them) of the pages measured in
+    # French; the rest of the tree needs none for the figures.
+    from network_pages.intranet.versions import sync_versions
+
+    for page in (sections[1], sections[1].get_children().get(slug="page-3"), thematic):
+        for node in [*page.get_ancestors(inclusive=True).filter(depth__gt=root.depth)]:
+            sync_versions(node.specific)
     return users
 
 
@@ -142,6 +150,8 @@ def main():
             "/en/intranet/sessions/",
             "/en/intranet/sessions/plenary/",
             "/en/intranet/sessions/plenary/thematic/",
+            "/fr/intranet/section-1/page-3/",
+            "/fr/intranet/sessions/plenary/thematic/",
         ]
         for who in ("anonymous", "srsg", "office", "corr", "expert"):
             client = Client()

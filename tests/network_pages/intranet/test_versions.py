@@ -47,6 +47,14 @@ def test_publishing_an_intranet_page_writes_its_french_version(tree, people, cli
     assert '<h1 lang="fr">Méthodes de travail</h1>' in html
 
 
+def test_the_office_translates_a_version_in_wagtail_localizes_editor(tree, people, client):
+    page = make_request("Reception capacity", ("How many places?",))
+    client.force_login(people.office)
+    response = client.get(f"/admin/pages/{french(page).pk}/edit/")
+    assert response.status_code == 200
+    assert [t.name for t in response.templates][0] == "wagtail_localize/admin/edit_translation.html"
+
+
 def test_a_page_written_in_french_gets_its_english_version(tree, people, client):
     page = publish(IntranetPageFactory(parent=tree.intranet_fr, title="Calendrier"))
     version = page.get_translation(tree.en)
