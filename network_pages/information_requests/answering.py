@@ -29,12 +29,14 @@ class Conflict(Exception):
         self.current = current
 
 
-def snapshot(response, questions):
+def snapshot(response, questions, *, worded=False):
+    """The response's answers, question by question, as plain data (a revision keeps it); with
+    `worded`, each question in the wording the user reads (`worded_questions`)."""
     answers = {a.question_id: a for a in response.answers.all()}
     return [
         {
             "number": number,
-            "question": question.text,
+            "question": question.wording if worded else question.text,
             "text": answers[question.pk].text if question.pk in answers else "",
             "no_information": answers[question.pk].no_information
             if question.pk in answers
@@ -47,14 +49,14 @@ def snapshot(response, questions):
 
 
 @transaction.atomic
-def save_response(response, form, user, *, submit, reopen=False, upload=None):
+def save_response(response, form, user, *, reopen=False, upload=None):
+    """Save the form's answers as the state's draft (reopening a submitted response if asked)."""
     current = StateResponse.objects.select_for_update().get(pk=response.pk)
     if current.version != form.cleaned_data["version"]:
         raise Conflict(current)
     if current.status == StateResponse.Status.SUBMITTED and not reopen:
         raise Conflict(current)
-    if current.status == StateResponse.Status.SUBMITTED:
-        current.status = StateResponse.Status.DRAFT
+    current.status = StateResponse.Status.DRAFT
     for question_id, values in form.answer_values().items():
         Answer.objects.update_or_create(response=current, question_id=question_id, defaults=values)
     current.version += 1
@@ -65,28 +67,46 @@ def save_response(response, form, user, *, submit, reopen=False, upload=None):
         if upload is not None:
             current.email_file = _store_email_file(upload, current, user)
         action = ResponseRevision.Action.ENTERED
-        received_on = current.email_date
     else:
         # The state now speaks for itself: the answer is no longer the Office's transcription.
         current.entered_by, current.email_date = None, None
         action = ResponseRevision.Action.SAVED
-        received_on = timezone.localdate()
-    if submit:
-        current.status = StateResponse.Status.SUBMITTED
-        current.submitted_at = timezone.now()
-        current.late = received_on > current.request.deadline
-        if not form.office_entry:
-            action = ResponseRevision.Action.SUBMITTED
     current.save()
+    _record(current, action, user, form.questions)
+    return current
+
+
+@transaction.atomic
+def submit_saved(response, user, *, version, questions):
+    """Submit the draft the user has just reviewed (its `version`): late if received after the
+    deadline (the e-mail's date for an answer the Office entered, else today)."""
+    current = (
+        StateResponse.objects.select_for_update().select_related("request").get(pk=response.pk)
+    )
+    if current.version != version or current.status == StateResponse.Status.SUBMITTED:
+        raise Conflict(current)
+    entered = current.entered_by_id is not None
+    received_on = current.email_date if entered and current.email_date else timezone.localdate()
+    current.status = StateResponse.Status.SUBMITTED
+    current.submitted_at = timezone.now()
+    current.late = received_on > current.request.deadline
+    current.version += 1
+    current.updated_by = user
+    current.save()
+    action = ResponseRevision.Action.ENTERED if entered else ResponseRevision.Action.SUBMITTED
+    _record(current, action, user, questions)
+    return current
+
+
+def _record(response, action, user, questions):
     ResponseRevision.objects.create(
-        response=current,
-        version=current.version,
+        response=response,
+        version=response.version,
         action=action,
         author=user,
-        answers=snapshot(current, form.questions),
+        answers=snapshot(response, questions),
     )
-    log(current, f"network.response.{action}", user=user)
-    return current
+    log(response, f"network.response.{action}", user=user)
 
 
 def _store_email_file(upload, response, user):

@@ -42,7 +42,7 @@ class ResponseForm(forms.Form):
                 label=gettext_lazy("Answer"),
                 required=False,
                 max_length=ANSWER_MAX_LENGTH,
-                widget=forms.Textarea(attrs={"rows": 4}),
+                widget=forms.Textarea(attrs={"rows": 6, "class": "answer-text"}),
                 initial=answer.text if answer else "",
             )
             self.fields[f"{prefix}_none"] = forms.BooleanField(

@@ -16,6 +16,7 @@ from wagtail.models import Locale
 from network_pages import access
 from network_pages.accounts.members import active_members_of
 from network_pages.accounts.models import MemberState
+from network_pages.core.languages import CONTENT_LANGUAGES
 from network_pages.core.roles import OFFICE
 from network_pages.core.routing import render_subpage
 from network_pages.core.translations import original
@@ -25,6 +26,7 @@ from network_pages.information_requests.answering import (
     response_for,
     save_response,
     snapshot,
+    submit_saved,
 )
 from network_pages.information_requests.compilation import build, build_many, filter_states
 from network_pages.information_requests.follow_up import remind
@@ -36,6 +38,7 @@ from network_pages.information_requests.forms import (
 from network_pages.information_requests.lifecycle import close_request
 from network_pages.information_requests.models import (
     InformationRequestPage,
+    Marking,
     RequestQuestion,
     ResponseRevision,
     StateResponse,
@@ -98,10 +101,14 @@ def _paragraphs(text):
 
 
 def answer_view(request, page, code=None):
+    """A state's answers: saved as a draft (the user stays on the form), or, to submit, saved and
+    shown as a summary that the user confirms."""
     # Opening the form, or posting one with errors, records nothing.
     response = response_for(page, code, request.user, create=False)
     request_page = response.request
     questions = page.worded_questions(request_page)  # answers hang on the original's questions
+    if request.method == "POST" and "confirm_submit" in request.POST:
+        return _confirm_submission(request, page, response, questions)
     answers = {a.question_id: a for a in response.answers.all()} if response.pk else {}
     office_entry = access.is_editor(request.user)
     initial = {"version": response.version}
@@ -121,15 +128,13 @@ def answer_view(request, page, code=None):
         form.is_valid()  # keep what was typed on screen
         form.add_error(None, _("This request is closed: answers are no longer recorded."))
     elif request.method == "POST" and form.is_valid():
-        submit = "submit" in request.POST
         if response.pk is None:
             response = response_for(page, code, request.user)  # the first save creates it
         try:
-            save_response(
+            response = save_response(
                 response,
                 form,
                 request.user,
-                submit=submit,
                 reopen="reopen_and_save" in request.POST,
                 upload=form.cleaned_data.get("email_file") if office_entry else None,
             )
@@ -137,11 +142,16 @@ def answer_view(request, page, code=None):
             conflict = _conflict(stale.current, request.POST, questions, office_entry)
             form = conflict["form"]
         else:
-            messages.success(
-                request,
-                _("Your response has been submitted.") if submit else _("Your draft is saved."),
-            )
-            return redirect(page.url)
+            if "submit" in request.POST:
+                return render_subpage(
+                    request,
+                    page,
+                    "network_pages/requests/answer_confirm.html",
+                    state_response=response,
+                    rows=_summary(response, questions),
+                )
+            messages.success(request, _("Your draft is saved."))
+            return redirect(request.path)
     return render_subpage(
         request,
         page,
@@ -150,6 +160,39 @@ def answer_view(request, page, code=None):
         state_response=response,
         conflict=conflict,
     )
+
+
+def _summary(response, questions):
+    """The answers as the summary shows them: each with its marking and language named."""
+    languages = dict(CONTENT_LANGUAGES)
+    rows = snapshot(response, questions, worded=True)
+    for row in rows:
+        row["marking_label"] = Marking(row["marking"]).label if row["marking"] else ""
+        row["language_label"] = languages.get(row["language"], "")
+    return rows
+
+
+def _confirm_submission(request, page, response, questions):
+    """The summary's button: submit the draft the user reviewed, unless it changed meanwhile."""
+    if response.pk is None:
+        raise Http404
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        return HttpResponseBadRequest()
+    if response.request.status != InformationRequestPage.OPEN:
+        messages.error(request, _("This request is closed: answers are no longer recorded."))
+        return redirect(request.path)
+    try:
+        submit_saved(response, request.user, version=version, questions=questions)
+    except Conflict:
+        messages.error(
+            request,
+            _("The response changed while you were reviewing it: check it, then submit again."),
+        )
+        return redirect(request.path)
+    messages.success(request, _("Your response has been submitted."))
+    return redirect(page.url)
 
 
 def _conflict(current, data, questions, office_entry):

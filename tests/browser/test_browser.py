@@ -218,6 +218,12 @@ def test_a_correspondent_answers_a_request_on_a_phone(site_url, browser, corresp
         page.locator("fieldset.answer input[type=checkbox]").nth(1).check()
         with page.expect_navigation():
             page.get_by_role("button", name="Submit the response").click()
+        summary = page.locator("main").inner_text()
+        assert "12,000 places" in summary and "No information / not applicable" in summary
+        assert_no_axe_violations(page)
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+        with page.expect_navigation():
+            page.get_by_role("button", name="Confirm and submit").click()
         assert path_of(page) == "/en/intranet/requests/reception-places/"
         assert "12,000 places" in page.locator("main").inner_text()
     finally:
@@ -349,6 +355,9 @@ def test_in_french_a_correspondent_answers_an_english_request_and_the_office_rem
         page.locator("fieldset.answer input[type=checkbox]").nth(1).check()
         with page.expect_navigation():
             page.get_by_role("button", name="Soumettre la réponse").click()
+        assert "12 000 places" in page.locator("main").inner_text()
+        with page.expect_navigation():
+            page.get_by_role("button", name="Confirmer et soumettre").click()
         assert path_of(page) == "/fr/intranet/demandes/reception-places/"
         main = page.locator("main").inner_text()
         assert "12 000 places" in main

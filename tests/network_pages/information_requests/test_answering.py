@@ -58,10 +58,21 @@ def answer_url(page, code):
     return f"{page.url}answer/{code}/"
 
 
+def submit(client, url, data):
+    """Submit as the form does: the answers are saved and summarised, then the user confirms.
+    A form with errors comes back as it is."""
+    summary = client.post(url, data)
+    if summary.status_code != 200 or 'name="confirm_submit"' not in summary.text:
+        return summary
+    return client.post(url, {"version": str(int(data["version"]) + 1), "confirm_submit": "1"})
+
+
 def test_a_correspondent_submits_their_states_answers(client, people, request_page):
     client.force_login(people.corr_fr)
-    response = client.post(
-        answer_url(request_page, "FR"), answers_data(request_page, ["120 places", None, "Yes"])
+    response = submit(
+        client,
+        answer_url(request_page, "FR"),
+        answers_data(request_page, ["120 places", None, "Yes"]),
     )
     assert response.status_code == 302
     state_response = StateResponse.objects.get(member_state__code="FR")
@@ -76,7 +87,7 @@ def test_a_correspondent_submits_their_states_answers(client, people, request_pa
 
 def test_the_state_is_stored_on_the_response_not_read_from_the_author(client, people, request_page):
     client.force_login(people.corr_fr)
-    client.post(answer_url(request_page, "FR"), answers_data(request_page, ["a", "b", "c"]))
+    submit(client, answer_url(request_page, "FR"), answers_data(request_page, ["a", "b", "c"]))
     people.corr_fr.groups.remove(MemberState.objects.get(code="FR").group)
     people.corr_fr.is_active = False
     people.corr_fr.save()
@@ -104,7 +115,8 @@ def test_visibility_of_drafts_and_office_only_answers(client, people, request_pa
         answers_data(request_page, ["draft text", "", ""], action="save"),
     )
     client.force_login(people.corr_de)
-    client.post(
+    submit(
+        client,
         answer_url(request_page, "DE"),
         answers_data(request_page, ["open text", ("secret text", "office"), None]),
     )
@@ -132,8 +144,8 @@ def test_an_answer_after_the_deadline_is_kept_and_marked_late(client, people, re
         deadline=today - datetime.timedelta(days=1)
     )
     client.force_login(people.corr_de)
-    response = client.post(
-        answer_url(request_page, "DE"), answers_data(request_page, ["a", "b", "c"])
+    response = submit(
+        client, answer_url(request_page, "DE"), answers_data(request_page, ["a", "b", "c"])
     )
     assert response.status_code == 302
     assert StateResponse.objects.get().late
@@ -149,7 +161,7 @@ def test_submitting_needs_every_question_answered_but_a_draft_does_not(
 ):
     page = request_page if lang == "en" else translate(request_page, tree.fr, "Capacités")
     client.force_login(people.corr_fr)
-    response = client.post(answer_url(page, "FR"), answers_data(request_page, ["a", "", "c"]))
+    response = submit(client, answer_url(page, "FR"), answers_data(request_page, ["a", "", "c"]))
     assert response.status_code == 200
     assert message in response.text
     assert 'value="c"' not in response.text  # textareas keep their text as content
@@ -188,16 +200,24 @@ def test_history_keeps_who_did_what_and_a_state_can_reopen(client, people, reque
     client.force_login(people.corr_fr)
     url = answer_url(request_page, "FR")
     client.post(url, answers_data(request_page, ["v1", "", ""], action="save"))
-    client.post(url, answers_data(request_page, ["v2", "b", "c"], version=1))
+    submit(client, url, answers_data(request_page, ["v2", "b", "c"], version=1))
+    # A submitted response takes no submission: the form offers to reopen it.
     assert (
-        client.post(url, answers_data(request_page, ["v3", "b", "c"], version=2)).status_code == 200
+        client.post(url, answers_data(request_page, ["v3", "b", "c"], version=3)).status_code == 200
     )
     assert client.post(url + "reopen/").status_code == 302
     assert StateResponse.objects.get().status == "draft"
-    client.post(url, answers_data(request_page, ["v3", "b", "c"], version=3))
+    submit(client, url, answers_data(request_page, ["v3", "b", "c"], version=4))
     revisions = list(ResponseRevision.objects.order_by("version"))
-    assert [r.action for r in revisions] == ["saved", "submitted", "reopened", "submitted"]
-    assert [r.answers[0]["text"] for r in revisions] == ["v1", "v2", "v2", "v3"]
+    assert [r.action for r in revisions] == [
+        "saved",
+        "saved",
+        "submitted",
+        "reopened",
+        "saved",
+        "submitted",
+    ]
+    assert [r.answers[0]["text"] for r in revisions] == ["v1", "v2", "v2", "v2", "v3", "v3"]
     assert all(r.author == people.corr_fr for r in revisions)
     history = client.get(f"{request_page.url}responses/FR/history/").text
     assert "v1" in history and "v3" in history
@@ -212,7 +232,7 @@ def test_the_office_enters_an_answer_received_by_email_with_the_original(
     client.force_login(people.office)
     data = answers_data(request_page, ["by mail", None, None], email_date=today.isoformat())
     data["email_file"] = SimpleUploadedFile("reply.txt", b"Original reply from Rome")
-    response = client.post(answer_url(request_page, "IT"), data)
+    response = submit(client, answer_url(request_page, "IT"), data)
     assert response.status_code == 302
     state_response = StateResponse.objects.get(member_state__code="IT")
     assert state_response.entered_by == people.office
@@ -227,13 +247,14 @@ def test_the_office_enters_an_answer_received_by_email_with_the_original(
     assert client.get(state_response.email_file.url).status_code == 403
     client.force_login(people.expert)
     assert client.get(state_response.email_file.url).status_code == 403
-    assert ResponseRevision.objects.get().action == "entered"
+    # Entered as a draft, then submitted once the Office checked the summary.
+    assert list(ResponseRevision.objects.values_list("action", flat=True)) == ["entered"] * 2
 
 
 def test_the_office_must_give_the_date_of_the_email(client, people, request_page):
     client.force_login(people.office)
-    response = client.post(
-        answer_url(request_page, "IT"), answers_data(request_page, ["a", "b", "c"])
+    response = submit(
+        client, answer_url(request_page, "IT"), answers_data(request_page, ["a", "b", "c"])
     )
     assert response.status_code == 200
     assert "Give the date of the e-mail" in response.text
@@ -241,7 +262,7 @@ def test_the_office_must_give_the_date_of_the_email(client, people, request_page
 
 def test_an_answered_question_cannot_be_reworded_or_removed(client, people, request_page):
     client.force_login(people.corr_fr)
-    client.post(answer_url(request_page, "FR"), answers_data(request_page, ["a", "b", "c"]))
+    submit(client, answer_url(request_page, "FR"), answers_data(request_page, ["a", "b", "c"]))
     page = InformationRequestPage.objects.get(pk=request_page.pk)
     questions = list(page.questions.all())
     questions[0].text = "A different question?"
@@ -289,7 +310,7 @@ def test_opening_the_form_records_nothing(client, people, request_page):
 
 def test_rewording_an_answered_question_in_the_admin_is_a_clear_error(client, people, request_page):
     client.force_login(people.corr_fr)
-    client.post(answer_url(request_page, "FR"), answers_data(request_page, ["a", "b", "c"]))
+    submit(client, answer_url(request_page, "FR"), answers_data(request_page, ["a", "b", "c"]))
     client.force_login(people.office)
     questions = list(request_page.questions.all())
     data = nested_form_data(
@@ -321,14 +342,14 @@ def test_a_colleague_submitting_meanwhile_shows_the_conflict_and_keeps_my_text(
 ):
     colleague = UserFactory(username="corr-fr-2", roles=["Correspondents"], state="FR")
     client.force_login(colleague)
-    client.post(answer_url(request_page, "FR"), answers_data(request_page, ["theirs", "b", "c"]))
+    submit(client, answer_url(request_page, "FR"), answers_data(request_page, ["theirs", "b", "c"]))
     client.force_login(people.corr_fr)
     mine = answers_data(request_page, ["mine", "b", "c"], version=0, action="save")
     response = client.post(answer_url(request_page, "FR"), mine)
     assert response.status_code == 200
     assert "Saved meanwhile:" in response.text and "theirs" in response.text
     assert ">\nmine</textarea>" in response.text
-    again = answers_data(request_page, ["mine", "b", "c"], version=1, action="reopen_and_save")
+    again = answers_data(request_page, ["mine", "b", "c"], version=2, action="reopen_and_save")
     assert client.post(answer_url(request_page, "FR"), again).status_code == 302
     state_response = StateResponse.objects.get()
     assert state_response.status == "draft"
@@ -344,15 +365,15 @@ def test_an_emailed_answer_is_late_only_if_the_email_came_after_the_deadline(
     client.force_login(people.office)
     on_time = (today - datetime.timedelta(days=5)).isoformat()
     data = answers_data(request_page, ["a", "b", "c"], email_date=on_time)
-    assert client.post(answer_url(request_page, "IT"), data).status_code == 302
+    assert submit(client, answer_url(request_page, "IT"), data).status_code == 302
     assert not StateResponse.objects.get().late
 
 
 def test_a_closed_request_records_no_answer_but_keeps_what_was_typed(client, people, request_page):
     close_request(request_page)
     client.force_login(people.corr_fr)
-    response = client.post(
-        answer_url(request_page, "FR"), answers_data(request_page, ["typed", "b", "c"])
+    response = submit(
+        client, answer_url(request_page, "FR"), answers_data(request_page, ["typed", "b", "c"])
     )
     assert response.status_code == 200
     assert "This request is closed" in response.text
@@ -367,3 +388,53 @@ def test_a_new_answer_starts_in_the_language_of_its_writer(client, people, reque
         form = client.get(f"{request_page.url}answer/").context["form"]
         first = question_ids(request_page)[0]
         assert form[f"q{first}_language"].value() == language
+
+
+SUMMARY_WORDS = {
+    "en": ("Your draft is saved.", "Confirm and submit", "Network only", "Submit the response"),
+    "fr": (
+        "Votre brouillon est enregistré.",
+        "Confirmer et soumettre",
+        "Réseau uniquement",
+        "Soumettre la réponse",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_draft_stays_on_the_form_and_a_submission_is_confirmed_from_its_summary(
+    client, people, request_page, tree, lang
+):
+    saved_message, confirm, marking, submit_button = SUMMARY_WORDS[lang]
+    page = request_page if lang == "en" else translate(request_page, tree.fr, "Capacités")
+    url = answer_url(page, "FR")
+    client.force_login(people.corr_fr)
+    draft = client.post(url, answers_data(request_page, ["120 places", "", ""], action="save"))
+    assert draft.status_code == 302 and draft.url == url, "the user stays on the form"
+    form = client.get(url).text
+    assert saved_message in form and ">\n120 places</textarea>" in form
+
+    summary = client.post(url, answers_data(request_page, ["120 places", None, "Yes"], version=1))
+    assert summary.status_code == 200
+    assert "120 places" in summary.text and confirm in summary.text and marking in summary.text
+    assert StateResponse.objects.get().status == "draft", "nothing is submitted before confirming"
+    confirmed = client.post(url, {"version": "2", "confirm_submit": "1"})
+    assert confirmed.status_code == 302 and confirmed.url == page.url
+    assert StateResponse.objects.get().status == "submitted"
+    again = client.get(url).text
+    assert submit_button not in again, "a submitted response offers to reopen, not to submit"
+
+
+def test_a_summary_confirmed_after_a_colleague_saved_is_not_submitted(client, people, request_page):
+    colleague = UserFactory(username="corr-fr-2", roles=["Correspondents"], state="FR")
+    url = answer_url(request_page, "FR")
+    client.force_login(people.corr_fr)
+    client.post(url, answers_data(request_page, ["mine", "b", "c"]))  # the summary, at version 1
+    client.force_login(colleague)
+    client.post(url, answers_data(request_page, ["theirs", "b", "c"], version=1, action="save"))
+    client.force_login(people.corr_fr)
+    response = client.post(url, {"version": "1", "confirm_submit": "1"}, follow=True)
+    assert "changed while you were reviewing it" in response.text
+    state_response = StateResponse.objects.get()
+    assert state_response.status == "draft"
+    assert state_response.answers.get(question_id=question_ids(request_page)[0]).text == "theirs"
