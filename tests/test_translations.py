@@ -1,5 +1,6 @@
-"""Every interface string exists in French."""
+"""Every interface string exists in French, set as French typography wants it."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -23,6 +24,18 @@ def untranslated(path):
 
 def test_the_french_catalogue_has_no_untranslated_or_fuzzy_string():
     assert untranslated(CATALOGUE) == []
+
+
+def test_french_strings_keep_a_no_break_space_before_double_punctuation():
+    """« : ; ? ! » take a no-break space in French, so that no line starts with them."""
+    breakable = re.compile(r" [:;?!»]|« ")
+    wrong = [
+        text
+        for entry in polib.pofile(str(CATALOGUE))
+        for text in [entry.msgstr, *entry.msgstr_plural.values()]
+        if breakable.search(text)
+    ]
+    assert wrong == []
 
 
 def test_makemessages_finds_no_marked_string_missing_from_the_french_catalogue(tmp_path):

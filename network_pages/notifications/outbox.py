@@ -9,13 +9,17 @@ server's acceptance and our commit sends that message again).
 """
 
 import logging
+import re
 from datetime import timedelta
+from email.utils import parseaddr
+from functools import cache
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
+from django.template import Context, Engine
+from django.template.backends.django import get_installed_libraries
 from django.utils import timezone, translation
 
 from network_pages.notifications.events import events
@@ -24,6 +28,13 @@ from network_pages.notifications.models import Notification
 logger = logging.getLogger(__name__)
 
 CLAIM_LEASE = timedelta(minutes=10)
+
+
+@cache
+def text_templates():
+    """E-mails are plain text: their templates render without HTML escaping (an apostrophe in a
+    title stays one in a subject), with the project's template tags (read once, on first use)."""
+    return Engine(app_dirs=True, autoescape=False, libraries=get_installed_libraries())
 
 
 def notify(recipients, event, context):
@@ -64,9 +75,21 @@ def render_message(event, user, context):
             "base_url": settings.WAGTAILADMIN_BASE_URL,
             "site_name": translation.gettext("Network of Correspondents on Migration"),
         }
-        subject = render_to_string(f"notifications/{event}/subject.txt", full_context)
-        body = render_to_string(f"notifications/{event}/body.txt", full_context)
-    return " ".join(subject.split())[:255], body.strip() + "\n"
+        subject = render_text(f"notifications/{event}/subject.txt", full_context)
+        body = render_text(f"notifications/{event}/body.txt", full_context)
+    # One line; a no-break space (French typography) is not a line's whitespace.
+    return re.sub(r"[ \t\r\n]+", " ", subject).strip()[:255], body.strip() + "\n"
+
+
+def render_text(template, context):
+    return text_templates().get_template(template).render(Context(context, autoescape=False))
+
+
+def sender(language):
+    """The From header: the network's name in the recipient's language, then the address."""
+    address = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+    with translation.override(language or settings.LANGUAGE_CODE):
+        return f"{translation.gettext('Network of Correspondents on Migration')} <{address}>"
 
 
 def backoff(attempts):
@@ -109,7 +132,9 @@ def send_pending(ids=None, limit=200):
     for row in _claim(ids, limit):
         now = timezone.now()
         try:
-            EmailMessage(row.subject, row.body, to=[row.to_email]).send()
+            EmailMessage(
+                row.subject, row.body, from_email=sender(row.language), to=[row.to_email]
+            ).send()
         except Exception as error:  # noqa: BLE001 - any transport failure is retried later
             logger.warning("Notification %s failed: %s", row.pk, error)
             row.attempts += 1

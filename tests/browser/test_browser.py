@@ -346,7 +346,7 @@ def test_in_french_a_correspondent_answers_an_english_request_and_the_office_rem
             awaiting.get_by_role("link", name="Reception places").click()
         assert path_of(page) == "/fr/intranet/demandes/reception-places/"
         assert html_lang(page) == "fr"
-        assert "Pas encore traduit : original en anglais" in page.locator("main").inner_text()
+        assert "Pas encore traduit\u00a0: original en anglais" in page.locator("main").inner_text()
         assert page.locator("h1").get_attribute("lang") == "en"
         assert_no_axe_violations(page)
         with page.expect_navigation():

@@ -154,7 +154,7 @@ def test_an_answer_after_the_deadline_is_kept_and_marked_late(client, people, re
 
 @pytest.mark.parametrize(
     ("lang", "message"),
-    [("en", "Question 2: answer it, or tick"), ("fr", "Question 2 : répondez-y, ou cochez")],
+    [("en", "Question 2: answer it, or tick"), ("fr", "Question 2\u00a0: répondez-y, ou cochez")],
 )
 def test_submitting_needs_every_question_answered_but_a_draft_does_not(
     client, people, request_page, tree, lang, message

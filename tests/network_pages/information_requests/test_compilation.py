@@ -299,7 +299,7 @@ def test_the_french_translation_compiles_the_same_answers(client, tree, network,
         response = client.get(export_url(french, fmt))
         assert response.status_code == 200, fmt
         header, texts = read_export(response.content, fmt)
-        assert header == "Marquage de diffusion : Réseau uniquement", fmt
+        assert header == "Marquage de diffusion\u00a0: Réseau uniquement", fmt
         assert shows(texts, "FR-NETWORK-ANSWER") and shows(texts, "DE-NATIONAL-ANSWER"), fmt
         assert not shows(texts, SECRET) and not shows(texts, DRAFT), fmt
 

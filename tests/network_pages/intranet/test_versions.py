@@ -21,7 +21,7 @@ from tests.factories.sessions import make_session
 
 pytestmark = pytest.mark.django_db
 
-NOTICE_FR = "Pas encore traduit : original en anglais"
+NOTICE_FR = "Pas encore traduit\u00a0: original en anglais"  # French typography
 NOTICE_EN = "Not yet translated: original in French"
 
 

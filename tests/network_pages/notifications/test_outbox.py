@@ -13,6 +13,7 @@ import pytest
 from network_pages import access
 from network_pages.notifications.models import Notification
 from network_pages.notifications.outbox import notify, send_pending
+from tests.factories.information_requests import make_request
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +26,8 @@ def test_each_recipient_gets_the_message_in_their_language(
     by_address = {message.to[0]: message for message in mail.outbox}
     french = by_address["corr-fr@example.org"]
     english = by_address["corr-de@example.org"]
-    assert french.subject == "Vous avez désormais accès à « Documents de la réunion plénière »"
+    title = "Documents de la réunion plénière"
+    assert french.subject == f"Vous avez désormais accès à «\u00a0{title}\u00a0»"
     assert "Le Bureau du RSSG vous a donné accès" in french.body
     assert "/fr/intranet/" in french.body
     assert english.subject == "You now have access to “Plenary meeting papers”"
@@ -162,3 +164,15 @@ def test_email_links_use_the_configured_site_address(people, pages, settings):
     settings.WAGTAILADMIN_BASE_URL = "https://network.example.org"
     row = notify([people.corr_fr], "access_granted", {"page": pages.meeting})[0]
     assert "https://network.example.org/fr/intranet/" in row.body
+
+
+def test_subjects_are_plain_text_and_the_sender_speaks_the_recipients_language(tree, people, sent):
+    with sent(execute=True):
+        make_request("Children's reception", ("How many?",))
+    by_recipient = {message.to[0]: message for message in mail.outbox}
+    english, french = by_recipient["corr-de@example.org"], by_recipient["corr-fr@example.org"]
+    assert english.subject == "New information request: Children's reception"
+    assert "&#x27;" not in english.body and "Children's reception" in english.body
+    assert english.from_email == "Network of Correspondents on Migration <no-reply@localhost>"
+    assert french.from_email == "Réseau de correspondants sur les migrations <no-reply@localhost>"
+    assert french.subject == "Nouvelle demande d'information\u00a0: Children's reception"

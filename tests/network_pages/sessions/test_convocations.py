@@ -80,7 +80,7 @@ def test_the_convocation_reaches_every_active_correspondent_once_in_their_langua
     }
     by_address = {message.to[0]: message for message in mail.outbox}
     french = by_address["corr-fr@example.org"]
-    assert french.subject.startswith("Convocation : Plenary session 2027, 15 mars 2027")
+    assert french.subject.startswith("Convocation\u00a0: Plenary session 2027, 15 mars 2027")
     assert "1. Opening by the SRSG" in french.body
     assert "Ordre du jour provisoire" in french.body
     english = by_address["corr-de@example.org"]

@@ -89,7 +89,7 @@ def test_the_office_invites_two_people_of_an_organisation(client, people, sessio
     by_address = {message.to[0]: message for message in mail.outbox}
     assert set(by_address) == {"ana@unhcr.example", "ben@unhcr.example"}
     french = by_address["ana@unhcr.example"]
-    assert french.subject == "Invitation : Integration of refugees"
+    assert french.subject == "Invitation\u00a0: Integration of refugees"
     assert re.search(r"/fr/activate/[^/]+/[^/]+/", french.body)
     assert "/activate/" in by_address["ben@unhcr.example"].body
 
