@@ -14,7 +14,12 @@ whose synchronisation the Office stopped ("Stop synced translation": the record 
 Unpublishing or deleting an original does the same to the versions that follow it.
 """
 
+from collections import defaultdict
+from functools import reduce
+from operator import or_
+
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.signals import pre_delete
 
 from wagtail.models import Locale, Page
@@ -102,23 +107,25 @@ def translate_strings(page, locale, translations, *, user=None):
 
 
 def missing_versions():
-    """Live intranet items as first written that lack a version in another language."""
-    locales = list(Locale.objects.all())
+    """Live intranet items as first written that lack a version in another language: every
+    translation of the live items read in one query, however many there are."""
+    locales = set(Locale.objects.values_list("pk", flat=True))
     roots = IntranetHomePage.objects.values_list("path", "depth")
-    missing = []
-    for path, depth in roots:
-        items = Page.objects.live().filter(path__startswith=path, depth__gt=depth)
-        for page in items.order_by("path"):
-            if not is_original(page):
-                continue
-            held = set(
-                Page.objects.filter(translation_key=page.translation_key).values_list(
-                    "locale_id", flat=True
-                )
-            )
-            if any(locale.pk not in held for locale in locales):
-                missing.append(page.specific)
-    return missing
+    below = [Q(path__startswith=path, depth__gt=depth) for path, depth in roots]
+    if not below:
+        return []
+    items = Page.objects.live().filter(reduce(or_, below))
+    first, held = {}, defaultdict(set)
+    for key, pk, locale_id in Page.objects.filter(
+        translation_key__in=items.values("translation_key")
+    ).values_list("translation_key", "pk", "locale_id"):
+        first[key] = min(pk, first.get(key, pk))
+        held[key].add(locale_id)
+    return [
+        page.specific
+        for page in items.order_by("path")
+        if first[page.translation_key] == page.pk and held[page.translation_key] != locales
+    ]
 
 
 def follow_publication(sender, instance, revision=None, **kwargs):
