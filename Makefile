@@ -6,6 +6,8 @@ STAMP := $(VENV)/.installed
 MANAGE := $(BIN)/python manage.py
 IGNORE := --ignore=.venv --ignore=node_modules
 ADDRPORT ?= 127.0.0.1:8000
+# The demo's e-mails link to where it is served, unless WAGTAILADMIN_BASE_URL says otherwise.
+DEMO_URL = $(or $(WAGTAILADMIN_BASE_URL),http://$(ADDRPORT))
 
 .DEFAULT_GOAL := help
 .PHONY: help install demo test test-sqlite lint format messages browsers bench clean
@@ -22,11 +24,11 @@ $(STAMP): pyproject.toml requirements.lock
 
 install: $(STAMP) ## Create .venv and install the pinned dependencies
 
-demo: install ## Run the site with demo content on SQLite at http://127.0.0.1:8000
+demo: install ## Run the site with demo content on SQLite at ADDRPORT (default 127.0.0.1:8000)
 	DJANGO_SETTINGS_MODULE=cms.settings.dev $(MANAGE) migrate --noinput
 	DJANGO_SETTINGS_MODULE=cms.settings.dev $(MANAGE) compilemessages $(IGNORE) -v 0
-	DJANGO_SETTINGS_MODULE=cms.settings.dev $(MANAGE) seed_demo
-	DJANGO_SETTINGS_MODULE=cms.settings.dev $(MANAGE) runserver $(ADDRPORT)
+	DJANGO_SETTINGS_MODULE=cms.settings.dev WAGTAILADMIN_BASE_URL=$(DEMO_URL) $(MANAGE) seed_demo
+	DJANGO_SETTINGS_MODULE=cms.settings.dev WAGTAILADMIN_BASE_URL=$(DEMO_URL) $(MANAGE) runserver $(ADDRPORT)
 
 test: install browsers ## Lint, system checks, migrations check and the whole test suite (PostgreSQL)
 	$(BIN)/ruff check .

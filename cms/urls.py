@@ -1,8 +1,10 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.auth import views as auth_views
+from django.templatetags.static import static
 from django.urls import include, path, re_path
-from django.views.generic import TemplateView
+from django.utils.functional import lazy
+from django.views.generic import RedirectView, TemplateView
 
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
@@ -19,6 +21,11 @@ urlpatterns = [
         "documents/<int:document_id>/<str:document_filename>",
         files.serve_document,
         name="wagtaildocs_serve",
+    ),
+    # Browsers ask for /favicon.ico whatever the page says; the icon is a static file.
+    path(
+        "favicon.ico",
+        RedirectView.as_view(url=lazy(static, str)("img/favicon.ico"), permanent=True),
     ),
     path(
         "robots.txt",

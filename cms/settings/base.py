@@ -69,6 +69,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "network_pages.intranet.context_processors.network",
+                "home.context_processors.footer",
             ],
         },
     },

@@ -31,3 +31,23 @@ def correspondents_by_state(states):
     for row in rows:
         found[state_of_group[row.group_id]].append(row.user)
     return found
+
+
+def display_name(user):
+    return user.get_full_name() or user.get_username()
+
+
+def by_state(people):
+    """[(state, [names])] of the correspondents among `people`, states in alphabetical order,
+    and the names of the others (the Office, invited experts): two queries however many."""
+    states = sorted(MemberState.objects.all(), key=lambda state: state.name)
+    found = correspondents_by_state(states)
+    wanted = {person.pk for person in people}
+    grouped, placed = [], set()
+    for state in states:
+        names = sorted(display_name(user) for user in found[state.pk] if user.pk in wanted)
+        placed |= {user.pk for user in found[state.pk]}
+        if names:
+            grouped.append((state, names))
+    others = sorted(display_name(person) for person in people if person.pk not in placed)
+    return grouped, others

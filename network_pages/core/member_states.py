@@ -52,3 +52,34 @@ MEMBER_STATES = [
 
 def state_group_name(code, name_en):
     return f"State: {name_en} ({code})"
+
+
+# The article a sentence puts before a state's name, by language ("the Netherlands", "la France");
+# a state missing from a language's table takes none ("Germany", "Chypre").
+ARTICLES = {
+    "en": {"the ": "CZ MD NL SK GB"},
+    "fr": {
+        "l'": "AL AD AM AT AZ EE DE ES IS IE IT UA",
+        "le ": "DK LI LU ME PT GB",
+        "les ": "NL",
+        "la ": "BE BA BG HR CZ FI FR GE GR HU LV LT MD MK NO PL RO RS SK SI SE CH TR",
+    },
+}
+ARTICLES = {
+    language: {code: article for article, codes in table.items() for code in codes.split()}
+    for language, table in ARTICLES.items()
+}
+# "de" and the French article, contracted ("du Portugal", "des Pays-Bas").
+FRENCH_OF = {"la ": "de la ", "l'": "de l'", "le ": "du ", "les ": "des ", "": "de "}
+
+
+def with_article(code, name, language):
+    """The state's name as a sentence names it: "the Netherlands", "la France"."""
+    return ARTICLES.get(language, {}).get(code, "") + name
+
+
+def of_name(code, name, language):
+    """The state's name after "of" ("of the Netherlands", "de la France", "du Portugal")."""
+    if language == "fr":
+        return FRENCH_OF[ARTICLES["fr"].get(code, "")] + name
+    return "of " + with_article(code, name, language)

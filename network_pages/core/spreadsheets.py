@@ -48,12 +48,28 @@ def date_cell(sheet, row, column, day, *, suffix=""):
     return cell
 
 
+SHEET_TITLE_LENGTH = 31  # Excel's limit
+
+
+def shorten(text, limit):
+    """`text` in at most `limit` characters, cut after a whole word with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" '-–,.;:") + "…"
+
+
 def sheet_title(title, taken):
-    base = SHEET_TITLE_ILLEGAL.sub(" ", clean(title)).strip(" '")[:28].strip(" '")
+    """A sheet title Excel accepts (31 characters, no []:*?/\\), unique in `taken`, still
+    readable: a long title is cut after a whole word and ends with an ellipsis."""
+    base = " ".join(SHEET_TITLE_ILLEGAL.sub(" ", clean(title)).split()).strip("'")
     base = base or _("Request")
-    candidate, n = base, 2
+    candidate, n = shorten(base, SHEET_TITLE_LENGTH), 2
     while candidate.lower() in taken or candidate.lower() in RESERVED_SHEET_TITLES:
-        candidate, n = f"{base[:25]} ({n})", n + 1
+        suffix = f" ({n})"
+        candidate, n = shorten(base, SHEET_TITLE_LENGTH - len(suffix)) + suffix, n + 1
     taken.add(candidate.lower())
     return candidate
 

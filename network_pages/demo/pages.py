@@ -2,6 +2,7 @@
 English and French."""
 
 import io
+from datetime import timedelta
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
@@ -14,6 +15,7 @@ from PIL import Image as PILImage
 
 from home.models import HomePage, StandardPage
 from network_pages.core.roles import INTRANET_COLLECTION
+from network_pages.demo.clock import back_then
 from network_pages.intranet.models import IntranetHomePage, IntranetPage
 from network_pages.intranet.versions import translate_strings
 
@@ -99,7 +101,7 @@ def seed_public_pages():
     )
 
 
-def seed_intranet_pages():
+def seed_intranet_pages(today):
     fr = Locale.objects.get(language_code="fr")
     intranet = IntranetHomePage.objects.get(locale__language_code="en")
     intranet.introduction = "<p>The network's restricted working space.</p>"
@@ -108,12 +110,14 @@ def seed_intranet_pages():
     intranet_fr.introduction = "<p>L'espace de travail restreint du réseau.</p>"
     _publish(intranet_fr)
     for slug, closed, english, french in PAGES:
-        page = IntranetPage.objects.filter(slug=slug, locale=intranet.locale).first()
-        if page is None:
+        if IntranetPage.objects.filter(slug=slug, locale=intranet.locale).exists():
+            continue  # published once: publishing it again would make it news again
+        # Written a few weeks before the requests and sessions now in the news.
+        with back_then(today - timedelta(days=25)):
             page = intranet.add_child(instance=IntranetPage(title=english[0], slug=slug))
-        _fill(page, english, closed)
-        # Publishing wrote its French version; the Office translates its strings.
-        translate_strings(page, fr, dict(zip(english, french, strict=True)))
+            _fill(page, english, closed)
+            # Publishing wrote its French version; the Office translates its strings.
+            translate_strings(page, fr, dict(zip(english, french, strict=True)))
 
 
 def _fill(page, texts, closed):

@@ -1,18 +1,19 @@
-"""Demo sessions, relative to today (called by `manage.py seed_demo`; safe to run again): a plenary
-this year and one next year (at least 60 working days away, convened in time), a thematic session
-with the demo `expert` invited and a paper, and participants registered by two states."""
+"""Demo sessions, dated relative to the day the demo is loaded (safe to run again): the last
+plenary, held at least 45 days ago, with its conclusions; next year's (at least 60 working days
+away, convened in time) with participants registered by two states; and a thematic session under
+it with the demo `expert` invited and a paper. All of them translated into French."""
 
 from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
-from django.utils import timezone
 
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Locale
 
 from network_pages.accounts.models import MemberState
 from network_pages.core.roles import INTRANET_COLLECTION
+from network_pages.demo.clock import back_then
 from network_pages.intranet.versions import translate_strings
 from network_pages.sessions.convocations import send_convocation
 from network_pages.sessions.invitations import invite
@@ -28,6 +29,7 @@ from network_pages.sessions.models import (
 )
 from network_pages.sessions.working_days import working_days_between
 
+NBSP = "\u00a0"  # French typography: before : ; ? !
 AGENDA = [
     ("Opening by the SRSG", "Adoption of the draft agenda."),
     ("Tour de table", "Developments in each member state since the last session."),
@@ -52,13 +54,54 @@ AGENDA_FR = [
     ("Ouverture par le RSSG", "Adoption de l'ordre du jour provisoire."),
     ("Tour de table", "Évolutions dans chaque État membre depuis la dernière session."),
     ("Demandes d'information", "Résultats des demandes closes depuis la dernière session."),
-    ("Focus thématique", "Intégration des réfugiés : bonnes pratiques."),
+    ("Focus thématique", f"Intégration des réfugiés{NBSP}: bonnes pratiques."),
     ("Divers", ""),
 ]
 
 
 def _weekday_on_or_after(day, weekday=1):
     return day + timedelta(days=(weekday - day.weekday()) % 7)
+
+
+def _plenaries(today):
+    """The network meets in plenary in June and in December: (first day, month in English, in
+    French) of the plenaries from last year to next year."""
+    return [
+        (_weekday_on_or_after(date(year, month, day)), english, french)
+        for year in (today.year - 1, today.year, today.year + 1)
+        for month, day, english, french in (
+            (6, 16, "June", "juin"),
+            (12, 8, "December", "décembre"),
+        )
+    ]
+
+
+def _past_plenary(today):
+    """The last plenary held at least 45 days ago (its conclusions out for a month)."""
+    return max(p for p in _plenaries(today) if p[0] + timedelta(days=46) <= today)
+
+
+def _next_plenary(today):
+    """The next plenary at least 60 working days away (convened in time): with the last one, the
+    plenary year always has its plenary (`convocations.plenary_year`)."""
+    return min(
+        p
+        for p in _plenaries(today)
+        if p[0] > today
+        and working_days_between(today + timedelta(days=1), p[0] - timedelta(days=1)) >= 60
+    )
+
+
+def _plenary(opening, english, french, **fields):
+    """A plenary session called after its month; returns it and its French title."""
+    page = PlenarySessionPage(
+        title=f"Plenary session, {english} {opening.year}",
+        slug=f"plenary-{opening:%Y-%m}",
+        starts_on=opening,
+        ends_on=opening + timedelta(days=1),
+        **fields,
+    )
+    return page, f"Session plénière, {french} {opening.year}"
 
 
 def _add(parent, page, agenda=AGENDA):
@@ -75,92 +118,94 @@ def _add(parent, page, agenda=AGENDA):
 
 def _translate(page, title):
     """The Office translates the session's strings into French (its version exists since it was
-    published)."""
+    published): title, agenda, place, who represents the SRSG or co-organises, conclusions."""
     strings = {page.title: title, CONCLUSIONS[0]: CONCLUSIONS[1], **PLACES}
     for (item, details), (item_fr, details_fr) in zip(AGENDA, AGENDA_FR, strict=True):
         strings[item], strings[details] = item_fr, details_fr
     translate_strings(page, Locale.objects.get(language_code="fr"), strings)
 
 
-def seed_sessions():
-    User = get_user_model()
-    office = User.objects.get(username="office")
+def seed_sessions(today):
+    """Each session is written on its day of the story (`back_then`), only the first time."""
+    office = get_user_model().objects.get(username="office")
     index = SessionIndexPage.objects.get(locale__language_code="en")
-    today = timezone.localdate()
-    # This year's plenary: held in June, or coming in December if June is still ahead.
-    this_year = date(today.year, 6, 16) if today.month > 6 else date(today.year, 12, 8)
-    held, _created = _add(
-        index,
-        PlenarySessionPage(
-            title=f"Plenary session {today.year}",
-            slug=f"plenary-{today.year}",
-            starts_on=_weekday_on_or_after(this_year),
-            ends_on=_weekday_on_or_after(this_year) + timedelta(days=1),
-            place="Strasbourg, Agora building, room G03",
-            online_link="https://meet.example.org/network-plenary",
-        ),
+    held_on, month, month_fr = _past_plenary(today)
+    held, title_fr = _plenary(
+        held_on,
+        month,
+        month_fr,
+        place="Strasbourg, Agora building, room G03",
+        online_link="https://meet.example.org/network-plenary",
     )
-    if held.last_day < today and not held.conclusions:
-        held.conclusions = f"<p>{CONCLUSIONS[0]}</p>"
-        held.save_revision().publish()
-    _translate(held, f"Session plénière {today.year}")
-    # Next year's plenary: at least 60 working days away, convened in time.
-    opening = _weekday_on_or_after(max(today + timedelta(days=100), date(today.year + 1, 3, 1)))
-    while working_days_between(today + timedelta(days=1), opening - timedelta(days=1)) < 60:
-        opening += timedelta(days=7)
-    upcoming, created = _add(
-        index,
-        PlenarySessionPage(
-            title=f"Plenary session {opening.year}",
-            slug=f"plenary-{opening.year}",
-            starts_on=opening,
-            ends_on=opening + timedelta(days=1),
-            place="Strasbourg, Palais de l'Europe, room 5",
-            represented_by="the Head of the SRSG's Office",
-        ),
+    with back_then(held_on - timedelta(days=90)):
+        held, created = _add(index, held)
+    if created:
+        # Its conclusions were published two weeks after it, and translated with the rest.
+        with back_then(held_on + timedelta(days=14)):
+            held.conclusions = f"<p>{CONCLUSIONS[0]}</p>"
+            held.save_revision().publish()
+            _translate(held, title_fr)
+    # The next plenary and a thematic session under it, published and convened last week.
+    opening, month, month_fr = _next_plenary(today)
+    upcoming, title_fr = _plenary(
+        opening,
+        month,
+        month_fr,
+        place="Strasbourg, Palais de l'Europe, room 5",
+        represented_by="the Head of the SRSG's Office",
     )
-    _translate(upcoming, f"Session plénière {opening.year}")
-    if not Convocation.objects.filter(session=upcoming).exists():
-        send_convocation(upcoming, by=office, today=today)
-    # A thematic session under it, with national experts, the demo expert invited, and a paper.
-    thematic, _created = _add(
-        upcoming,
-        ThematicSessionPage(
-            title="Integration of refugees: good practices",
-            slug="integration-of-refugees",
-            starts_on=opening + timedelta(days=2),
-            place="Strasbourg, Agora building, room G02",
-            participants=ThematicSessionPage.Participants.BOTH,
-            external_participants=True,
-            held_jointly_with="the European Migration Network",
-        ),
-        agenda=AGENDA[3:4],
-    )
-    _paper(thematic)
-    _translate(thematic, "Intégration des réfugiés : bonnes pratiques")
-    expert = User.objects.get(username="expert")
-    if not Invitation.objects.filter(session=thematic, user=expert).exists():
-        expert.email = expert.email or "expert@example.org"
-        invite(
-            thematic,
-            [
-                {
-                    "first_name": expert.first_name,
-                    "last_name": expert.last_name,
-                    "email": expert.email,
-                }
-            ],
-            ends_on=thematic.last_day + timedelta(days=7),
-            organisation="University of Oslo",
-            by=office,
+    announced = today - timedelta(days=6)
+    with back_then(announced):
+        upcoming, created = _add(index, upcoming)
+        if created:
+            _translate(upcoming, title_fr)
+        if not Convocation.objects.filter(session=upcoming).exists():
+            send_convocation(upcoming, by=office, today=announced)
+        thematic, created = _add(
+            upcoming,
+            ThematicSessionPage(
+                title="Integration of refugees: good practices",
+                slug="integration-of-refugees",
+                starts_on=opening + timedelta(days=2),
+                place="Strasbourg, Agora building, room G02",
+                participants=ThematicSessionPage.Participants.BOTH,
+                external_participants=True,
+                held_jointly_with="the European Migration Network",
+            ),
+            agenda=AGENDA[3:4],
         )
+        if created:
+            _paper(thematic)
+            _translate(thematic, f"Intégration des réfugiés{NBSP}: bonnes pratiques")
+    with back_then(announced + timedelta(days=1)):
+        _invite_expert(thematic, office)
+    with back_then(today - timedelta(days=2)):
+        _register_participants(upcoming)
+
+
+def _invite_expert(thematic, office):
+    expert = get_user_model().objects.get(username="expert")
+    if Invitation.objects.filter(session=thematic, user=expert).exists():
+        return
+    expert.email = expert.email or "expert@example.org"
+    invite(
+        thematic,
+        [{"first_name": expert.first_name, "last_name": expert.last_name, "email": expert.email}],
+        ends_on=thematic.last_day + timedelta(days=7),
+        organisation="University of Oslo",
+        by=office,
+    )
+
+
+def _register_participants(session):
+    User = get_user_model()
     for code, name, mode in (
         ("FR", "Claire Martin", Attendance.Mode.IN_PERSON),
         ("FR", "Paul Roux", Attendance.Mode.ONLINE),
         ("DE", "Jonas Becker", Attendance.Mode.IN_PERSON),
     ):
         Attendance.objects.get_or_create(
-            session=upcoming,
+            session=session,
             email=f"{name.split()[0].lower()}@{code.lower()}.example.org",
             defaults={
                 "member_state": MemberState.objects.get(code=code),

@@ -163,9 +163,8 @@ def write_xlsx(compilations):
             late = f" ({_('late')})" if response.late else ""
             date_cell(sheet, row, 2, _day(response.submitted_at), suffix=late)
             for number, answer in answers.get(response.pk, {}).items():
-                text = answer_text(answer)
-                if answer.marking != compilation.marking:
-                    text += f"\n[{answer.get_marking_display()}]"
+                # Every answer carries its own marking, whatever the sheet's header says.
+                text = f"{answer_text(answer)}\n[{answer.get_marking_display()}]"
                 text_cell(sheet, row, number + 2, text).alignment = wrap
             row += 1
         sheet.freeze_panes = sheet.cell(row=header + 1, column=3)

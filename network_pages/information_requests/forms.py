@@ -20,7 +20,7 @@ class ResponseForm(forms.Form):
     email_date = forms.DateField(
         label=gettext_lazy("Date of the e-mail"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     email_file = forms.FileField(
         label=gettext_lazy("Original e-mail or file"),
@@ -111,8 +111,8 @@ class StateFilterForm(forms.Form):
     state = forms.MultipleChoiceField(
         label=gettext_lazy("Member states"),
         required=False,
-        help_text=gettext_lazy("Leave empty for every state."),
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=gettext_lazy("Tick none for every state."),
+        widget=forms.CheckboxSelectMultiple,
     )
 
     def __init__(self, *args, states, **kwargs):
@@ -134,7 +134,8 @@ class ProposedRequestForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     deadline = forms.DateField(
-        label=gettext_lazy("Proposed deadline"), widget=forms.DateInput(attrs={"type": "date"})
+        label=gettext_lazy("Proposed deadline"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
     def __init__(self, *args, question_count=10, **kwargs):

@@ -78,7 +78,7 @@ def proposals_awaiting_the_office(request, home):
             "url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
             "date": page.deadline,
             "detail": _("Proposed by %(state)s: to validate and open in the admin")
-            % {"state": page.requester_state.name if page.requester_state else "—"},
+            % {"state": page.requester_state.with_article if page.requester_state else "—"},
         }
         for page in proposals[:RECENT_LIMIT]
     ]

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -14,7 +15,11 @@ from wagtail.log_actions import log
 from wagtail.models import Locale
 
 from network_pages import access
-from network_pages.accounts.members import active_members_of
+from network_pages.accounts.members import (
+    active_members_of,
+    correspondents_by_state,
+    display_name,
+)
 from network_pages.accounts.models import MemberState
 from network_pages.core.languages import CONTENT_LANGUAGES
 from network_pages.core.roles import OFFICE
@@ -43,18 +48,55 @@ from network_pages.information_requests.models import (
     ResponseRevision,
     StateResponse,
 )
-from network_pages.information_requests.standing import response_rate
+from network_pages.information_requests.standing import DRAFT, SUBMITTED, response_rate
 from network_pages.notifications.outbox import notify
 
 
-@require_POST
 def close_view(request, page):
+    """The Office closes an open request: a confirmation (GET) says what closing does and which
+    states have not submitted; its button (POST) closes."""
     if not rules.can_close(request.user):
         raise PermissionDenied
-    if page.status == page.OPEN:
+    if page.status != page.OPEN:
+        messages.info(request, _("This request is not open."))
+        return redirect(page.url)
+    if request.method == "POST":
         close_request(page, by=request.user)
         messages.success(request, _("The request is closed."))
-    return redirect(page.url)
+        return redirect(page.url)
+    waiting = [row for row in response_rate(page).rows if row.status != SUBMITTED]
+    effects = [
+        _(
+            "No state can answer or change its response any more, and the Office can no longer "
+            "enter answers received by e-mail."
+        ),
+        _("The compilation keeps the submitted responses; drafts stay out of it."),
+        _("No reminder is sent any more. A closed request cannot be opened again."),
+    ]
+    return _confirmation(
+        request,
+        page,
+        title=_("Close the request?"),
+        effects=effects,
+        button=_("Close the request"),
+        skipped_title=ngettext(
+            "%(count)d state addressed has not submitted",
+            "%(count)d states addressed have not submitted",
+            len(waiting),
+        )
+        % {"count": len(waiting)},
+        skipped=[f"{row.state.name} ({_status_label(row.status)})" for row in waiting],
+    )
+
+
+def _status_label(status):
+    return {SUBMITTED: _("submitted"), DRAFT: _("draft")}.get(status, _("no response"))
+
+
+def _confirmation(request, page, **confirm):
+    """The page that asks before an irreversible or mass action (`network_pages/confirm.html`)."""
+    confirm.setdefault("possible", True)
+    return render_subpage(request, page, "network_pages/confirm.html", confirm=confirm)
 
 
 def propose_view(request, index):
@@ -251,19 +293,66 @@ def history_view(request, page, code):
     )
 
 
-@require_POST
 def remind_view(request, page):
-    """The Office's button: remind every state that has not submitted, or one state."""
+    """The Office reminds every state that has not submitted, or one state (`?state=`): a
+    confirmation (GET) lists who will receive the reminder; its button (POST) sends it."""
     if not access.is_editor(request.user):
         raise PermissionDenied
     if page.status != page.OPEN:
         messages.error(request, _("Reminders can only be sent while the request is open."))
         return redirect(page.url)
-    waiting = response_rate(page).waiting()
-    code = request.POST.get("state")
+    code = request.POST.get("state") or request.GET.get("state")
+    rows = [row for row in response_rate(page).rows if row.status != SUBMITTED]
     if code:
         state = get_object_or_404(MemberState, code=code.upper())
-        waiting = [s for s in waiting if s.pk == state.pk]
+        rows = [row for row in rows if row.state.pk == state.pk]
+    if request.method == "POST":
+        _send_reminders(request, page, [row.state for row in rows])
+        return redirect(page.url + "#follow-up")
+    if not rows:
+        messages.info(request, _("There is no state to remind."))
+        return redirect(page.url + "#follow-up")
+    today = timezone.localdate()
+    people = correspondents_by_state([row.state for row in rows])
+    due = [row for row in rows if row.reminded_on != today and people[row.state.pk]]
+    recipients = [
+        (row.state.name, sorted(display_name(user) for user in people[row.state.pk])) for row in due
+    ]
+    count = sum(len(names) for _state, names in recipients)
+    return _confirmation(
+        request,
+        page,
+        title=ngettext("Remind %(count)d state?", "Remind %(count)d states?", len(due))
+        % {"count": len(due)},
+        effects=[
+            ngettext(
+                "An e-mail goes now to %(count)d correspondent, in their language, with the "
+                "deadline and a link to the answer form.",
+                "An e-mail goes now to each of %(count)d correspondents, in their language, with "
+                "the deadline and a link to the answer form.",
+                count,
+            )
+            % {"count": count},
+            _("A state is reminded at most once a day; an e-mail cannot be called back."),
+        ],
+        recipients_title=_("Recipients"),
+        recipients=recipients,
+        skipped_title=_("Not reminded"),
+        skipped=[_skip_reason(row, today) for row in rows if row not in due],
+        button=_("Send the reminders") if len(due) > 1 else _("Send the reminder"),
+        hidden={"state": code} if code else {},
+        cancel_url=page.url + "#follow-up",
+        possible=bool(due),
+    )
+
+
+def _skip_reason(row, today):
+    if row.reminded_on == today:
+        return _("%(state)s: already reminded today") % {"state": row.state.name}
+    return _("%(state)s: no active correspondent") % {"state": row.state.name}
+
+
+def _send_reminders(request, page, waiting):
     reminded = remind(page, waiting, by=request.user)
     skipped = len(waiting) - len(reminded)
     if reminded:
@@ -290,7 +379,6 @@ def remind_view(request, page):
         )
     if not waiting:
         messages.info(request, _("There is no state to remind."))
-    return redirect(page.url + "#follow-up")
 
 
 def compilation_view(request, page, export=None):

@@ -66,7 +66,8 @@ class InvitationForm(forms.Form):
     )
     ends_on = forms.DateField(
         label=gettext_lazy("access until"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        # A date input's value is ISO in every language (French formats would write 10/09/2026).
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=gettext_lazy("The invitation, and the access it gives, end after this day."),
     )
 

@@ -19,6 +19,7 @@ import vobject
 from dateutil import tz
 
 from network_pages import access
+from network_pages.accounts.members import by_state
 from network_pages.accounts.models import MemberState
 from network_pages.accounts.rules import state_to_act_for
 from network_pages.core import spreadsheets as exports
@@ -46,7 +47,7 @@ from network_pages.sessions.invitations import (
     nominate,
     withdraw,
 )
-from network_pages.sessions.models import Attendance, Invitation
+from network_pages.sessions.models import Attendance, Convocation, Invitation
 from network_pages.sessions.rules import can_register, why_not_open
 
 
@@ -75,6 +76,11 @@ def convene_view(request, page):
                 % {"count": count},
             )
             return redirect(page.url)
+    people = recipients_of(source)
+    grouped, others = by_state(people)
+    recipients = [(state.name, names) for state, names in grouped]
+    if others:
+        recipients.append((_("Invited"), others))
     return render_subpage(
         request,
         page,
@@ -83,7 +89,12 @@ def convene_view(request, page):
         agenda=page.numbered_agenda(),
         last_compliant_date=convocation_deadline(source),
         today=timezone.localdate(),
-        recipient_count=len(recipients_of(source)),
+        recipients=recipients,
+        recipient_count=len(people),
+        last_sent=Convocation.objects.filter(session=source)
+        .order_by("-sent_at")
+        .values_list("sent_at", flat=True)
+        .first(),
     )
 
 

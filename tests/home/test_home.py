@@ -1,5 +1,7 @@
 """The public homes, the base design and the language switcher."""
 
+from django.contrib.staticfiles import finders
+
 import pytest
 
 from home.models import HomePage, StandardPage
@@ -105,3 +107,32 @@ def test_the_intranet_home_costs_a_bounded_number_of_queries(
         IntranetPageFactory(parent=pages.meeting)
     with django_assert_max_num_queries(20):
         assert client.get("/en/intranet/").status_code == 200
+
+
+@pytest.mark.sqlite
+def test_the_site_has_its_own_mark_and_a_favicon(client, tree):
+    html = client.get("/en/").text
+    assert 'class="brand-mark" src="/static/img/mark.svg"' in html
+    assert '<link rel="icon" href="/favicon.ico"' in html
+    response = client.get("/favicon.ico")
+    assert (response.status_code, response["Location"]) == (301, "/static/img/favicon.ico")
+    with open(finders.find("img/favicon.ico"), "rb") as icon:
+        assert icon.read(4) == b"\x00\x00\x01\x00", "a real ICO file"
+    assert finders.find("img/mark.svg") and finders.find("img/apple-touch-icon.png")
+
+
+def test_the_footer_links_the_public_pages_in_the_menus_of_its_language(client, tree, pages):
+    """About, contact, data protection, accessibility: whatever the Office puts in the menus of
+    the public home, never a page a visitor may not see."""
+    contact = tree.home_en.add_child(
+        instance=StandardPage(title="Contact the Office", slug="contact", show_in_menus=True)
+    )
+    tree.home_en.add_child(instance=StandardPage(title="Unlisted", slug="unlisted"))
+    contact_fr = translate(contact, tree.fr, "Contacter le Bureau")
+    IntranetHomePage.objects.filter(pk=tree.intranet_en.pk).update(show_in_menus=True)
+    for lang, page, other in (("en", contact, contact_fr), ("fr", contact_fr, contact)):
+        html = client.get(f"/{lang}/").text
+        footer = html[html.index("<footer") :]
+        assert f'<a href="{page.url}">{page.title}</a>' in footer
+        assert other.url not in footer
+        assert "Unlisted" not in footer and "/intranet/" not in footer

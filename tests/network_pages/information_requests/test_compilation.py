@@ -170,11 +170,11 @@ def test_the_xlsx_has_a_row_per_state_and_a_column_per_question(client, network,
     assert rows[0][0] == "Handling marking: Network only"
     header = rows.index(["Member state", "Submitted", "1. How many places?", "2. Which rules?"])
     by_state = {row[0]: row[2:] for row in rows[header + 1 :]}
-    # An answer under a wider marking than the sheet's carries its own label.
+    # Every answer carries its own marking, the sheet's own as well as a wider one.
     assert by_state == {
-        "France": ["FR-NETWORK-ANSWER", None],
+        "France": ["FR-NETWORK-ANSWER\n[Network only]", None],
         "Germany": [
-            "DE-NETWORK-ANSWER",
+            "DE-NETWORK-ANSWER\n[Network only]",
             "DE-NATIONAL-ANSWER\n[May be shared within national administrations]",
         ],
     }
@@ -274,7 +274,7 @@ def test_formula_like_and_control_characters_stay_harmless_text(client, tree, ne
         for cell in row
         if cell.value is not None
     ]
-    (cell,) = [cell for cell in cells if cell.value == formula]
+    (cell,) = [cell for cell in cells if cell.value == f"{formula}\n[Network only]"]
     assert cell.data_type == "s"
     assert shows([str(c.value) for c in cells], "line two")
     assert not shows([str(c.value) for c in cells], "\x0b")

@@ -31,7 +31,7 @@ def test_characters_xml_cannot_hold_do_not_break_the_files(client, tree, network
     content = client.get(page.url + "compilation/xlsx/").content
     workbook = openpyxl.load_workbook(io.BytesIO(content))
     cells = [c.value for row in workbook.active.iter_rows() for c in row if c.value]
-    assert "beforeafter" in cells
+    assert "beforeafter\n[Network only]" in cells
     document = docx.Document(io.BytesIO(client.get(page.url + "compilation/docx/").content))
     assert "beforeafter" in [p.text for p in document.paragraphs]
 
@@ -120,3 +120,44 @@ def test_dates_in_the_xlsx_are_date_cells(client, tree, network, today):
     for state, late in (("Germany", False), ("France", True)):
         assert cells[state].is_date and cells[state].value.date() == today
         assert ("(late)" in cells[state].number_format) is late
+
+
+def _answer_cells(content, states):
+    """{state: its answer to question 1} of the first sheet."""
+    sheet = openpyxl.load_workbook(io.BytesIO(content)).worksheets[0]
+    return {
+        row[0].value: row[2].value
+        for row in sheet.iter_rows(min_col=1, max_col=3)
+        if row[0].value in states
+    }
+
+
+@pytest.mark.parametrize(
+    ("lang", "states", "office_only", "network_only"),
+    [
+        ("en", ("Germany", "France"), "[SRSG Office only]", "[Network only]"),
+        ("fr", ("Allemagne", "France"), "[Bureau du RSSG uniquement]", "[Réseau uniquement]"),
+    ],
+)
+def test_every_answer_in_the_xlsx_carries_its_own_marking(
+    client, tree, network, lang, states, office_only, network_only
+):
+    """The Office's sheet is marked "Office only" as a whole; each answer still says its own."""
+    page = make_request(questions=("How many?",), **GERMANY_ASKS)
+    respond(page, "DE", [("DE-OFFICE", "office")])
+    respond(page, "FR", [("FR-NETWORK", "network")])
+    version = page if lang == "en" else translate(page, tree.fr, "Combien")
+    client.force_login(network.office)
+    cells = _answer_cells(client.get(version.url + "compilation/xlsx/").content, states)
+    assert cells[states[0]].splitlines() == ["DE-OFFICE", office_only]
+    assert cells[states[1]].splitlines() == ["FR-NETWORK", network_only]
+
+
+def test_long_titles_make_readable_unique_sheet_titles(client, tree, network):
+    long = "Reception conditions for unaccompanied children arriving by sea"
+    for n in range(2):
+        make_request(long, ("How many?",), slug=f"long-{n}", **GERMANY_ASKS)
+    client.force_login(network.office)
+    content = client.get(tree.intranet_en.url + "requests/compilations/xlsx/").content
+    titles = openpyxl.load_workbook(io.BytesIO(content)).sheetnames
+    assert sorted(titles) == ["Reception conditions for…", "Reception conditions for… (2)"]

@@ -2,6 +2,7 @@
 
 import datetime
 import io
+from html import unescape
 
 from django.core import mail
 from django.core.management import call_command
@@ -275,3 +276,46 @@ def test_the_follow_up_speaks_french_on_the_french_page(
     assert "Un rappel a été envoyé à 2 États." in response.text
     home = client.get(tree.intranet_fr.url).text
     assert "1 sur 3 soumises, 0 en brouillon, 2 sans réponse" in home
+
+
+def test_reminding_asks_first_and_lists_every_recipient(
+    client, tree, network_without_spain, sent, today
+):
+    """The button leads to a confirmation naming who will get the e-mail; only its own button
+    sends anything."""
+    page = make_request("Returns", deadline=today + datetime.timedelta(days=20))
+    respond(page, "DE")
+    mail.outbox.clear()
+    client.force_login(network_without_spain.office)
+    html = client.get(page.url).text
+    assert f'href="{page.url}remind/"' in html
+    with sent(execute=True):
+        confirmation = client.get(page.url + "remind/").text
+    assert mail.outbox == [] and not ResponseReminder.objects.exists()
+    assert "Remind 2 states?" in confirmation
+    assert "An e-mail goes now to each of 3 correspondents" in confirmation
+    people = network_without_spain
+    french = ", ".join(sorted(u.get_full_name() for u in (people.corr_fr, people.corr_fr2)))
+    assert f"<strong>France</strong>: {french}" in confirmation
+    assert f"<strong>Italy</strong>: {people.corr_it.get_full_name()}" in confirmation
+    assert "Germany" not in confirmation  # it submitted
+    assert 'class="button danger"' in confirmation
+    # One state: its confirmation names only it, and its form carries the state.
+    one = client.get(page.url + "remind/?state=IT").text
+    assert "Remind 1 state?" in one and "France" not in one
+    assert '<input type="hidden" name="state" value="IT">' in one
+
+
+def test_a_state_reminded_today_is_listed_apart_and_in_french(
+    client, tree, network_without_spain, sent, today
+):
+    page = make_request("Returns", deadline=today + datetime.timedelta(days=20))
+    french = translate(page, tree.fr, "Retours")
+    client.force_login(network_without_spain.office)
+    with sent(execute=True):
+        client.post(page.url + "remind/", {"state": "IT"})
+    html = unescape(client.get(french.url + "remind/").text)
+    assert "Relancer 2 États\u00a0?" in html
+    assert "Italie\u00a0: déjà relancé aujourd'hui" in html
+    everyone = client.get(french.url + "remind/?state=IT").text
+    assert "disabled" in everyone  # nobody left to remind today

@@ -1,6 +1,7 @@
 """Information requests, first step: writing, opening (publishing) and closing a request."""
 
 import datetime
+from html import unescape
 
 from django.core import mail
 from django.urls import reverse
@@ -219,7 +220,7 @@ def test_a_state_proposes_a_request_and_it_waits_for_the_office(
         (2, "Deuxième question ?"),
     ]
     assert [m.to for m in mail.outbox] == [["office@example.org"]]
-    assert mail.outbox[0].subject.startswith("Demande proposée par France")
+    assert mail.outbox[0].subject.startswith("Demande proposée par la France\u00a0:")
     assert "Return procedures" in client.get("/fr/intranet/demandes/").text
     client.force_login(people.corr_de)
     assert "Return procedures" not in client.get("/fr/intranet/demandes/").text
@@ -273,3 +274,33 @@ def test_the_intranet_home_lists_the_requests_awaiting_my_state(client, people, 
     respond(page, "FR")
     assert "Asylum statistics" not in awaiting_panel()
     assert "my state: answered" in client.get(index.url).text
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "waiting", "button"),
+    [
+        ("en", "Close the request?", "2 states addressed have not submitted", "Close the request"),
+        ("fr", "Clore la demande\u00a0?", "2 États destinataires n'ont pas soumis", "Clore"),
+    ],
+)
+def test_closing_asks_first_and_says_what_it_does(
+    client, people, index, tree, lang, title, waiting, button
+):
+    page = make_request("Asylum statistics", opening=None)
+    open_request(page)
+    respond(page, "DE", status="draft")
+    version = page if lang == "en" else translate(page, tree.fr, "Statistiques")
+    client.force_login(people.office)
+    assert f'href="{version.url}close/"' in client.get(version.url).text
+    confirmation = unescape(client.get(version.url + "close/").text)
+    page.refresh_from_db()
+    assert page.status == page.OPEN, "showing the confirmation closes nothing"
+    assert title in confirmation and waiting in confirmation
+    assert 'class="button danger"' in confirmation and button in confirmation
+    names = {"en": ("Germany (draft)", "France (no response)")}
+    names["fr"] = ("Allemagne (brouillon)", "France (pas de réponse)")
+    assert all(name in confirmation for name in names[lang])
+    client.post(version.url + "close/")
+    page.refresh_from_db()
+    assert page.status == page.CLOSED
+    assert client.get(version.url + "close/").status_code == 302  # nothing left to confirm

@@ -76,7 +76,7 @@ def test_the_offices_home_shows_the_proposals_waiting_for_it(client, people, tre
     decisions = next(panel for panel in response.context["panels"] if panel.key == "decisions")
     assert [item["title"] for item in decisions.items] == ["Language courses"]
     assert decisions.items[0]["url"] == f"/admin/pages/{proposal.pk}/edit/"
-    assert "Proposée par France" in response.text
+    assert "Proposée par la France" in response.text
     client.force_login(people.corr_fr)
     response = client.get("/en/intranet/")
     decisions = next(panel for panel in response.context["panels"] if panel.key == "decisions")

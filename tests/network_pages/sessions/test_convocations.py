@@ -93,11 +93,18 @@ def test_the_office_convenes_from_the_session_page(client, tree, people, sent):
     client.force_login(people.office)
     html = client.get(session.url).text
     assert "Last compliant date for the convocation" in html
-    form = client.get(session.url + "convene/")
-    assert form.status_code == 200
+    assert f'class="button secondary danger" href="{session.url}convene/"' in html
+    # The form is the confirmation: what sending does, and to whom, by state.
+    form = client.get(session.url + "convene/").text
+    assert "An e-mail goes now to each of 2 people" in form
+    assert f"<strong>France</strong>: {people.corr_fr.get_full_name()}" in form
+    assert f"<strong>Germany</strong>: {people.corr_de.get_full_name()}" in form
+    assert 'class="button danger"' in form and "already sent" not in form
+    assert not Convocation.objects.exists()
     with sent(execute=True):
         response = client.post(session.url + "convene/", {"override_reason": ""}, follow=True)
     assert "The convocation was sent to 2 people." in response.text
+    assert "A convocation was already sent on" in client.get(session.url + "convene/").text
     assert Convocation.objects.get().sent_by == people.office
     client.force_login(people.corr_fr)
     assert client.get(session.url + "convene/").status_code == 403

@@ -217,7 +217,7 @@ def test_a_national_expert_is_nominated_by_a_state_and_confirmed_by_the_office(
     assert (invitation.status, invitation.kind) == ("nominated", "national")
     assert invitation.member_state.code == "FR" and invitation.nominated_by == people.corr_fr
     assert [m.to[0] for m in mail.outbox] == [people.office.email]
-    assert mail.outbox[0].subject.startswith("France propose un expert national")
+    assert mail.outbox[0].subject.startswith("La France propose un expert national")
     expert = invitation.user
     expert.set_password("pass")
     expert.save()
