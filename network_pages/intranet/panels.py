@@ -7,6 +7,7 @@ access policy, as these do.
 
 from dataclasses import dataclass, field
 
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -22,6 +23,7 @@ from network_pages.access import (
     viewable,
 )
 from network_pages.core.roles import role_labels
+from network_pages.intranet.sections import section_types
 
 RECENT_LIMIT = 5
 
@@ -92,9 +94,12 @@ ITEM_FIELDS = ("title", "url_path")
 
 
 def _recent_pages(request, home):
+    """What was published last below the intranet home: its items, not the sections' own index
+    pages (a page never published in the admin has no date and comes last)."""
+    sections = [section.page_model for section in section_types()]
     pages = (
-        viewable(request.user, home.get_descendants().live())
-        .order_by("-last_published_at")
+        viewable(request.user, home.get_descendants().live().not_type(*sections))
+        .order_by(F("last_published_at").desc(nulls_last=True), "path")
         .only(*ITEM_FIELDS, "last_published_at")
     )
     return [

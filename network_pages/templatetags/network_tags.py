@@ -1,7 +1,7 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
 from wagtail.models import Page, Site
@@ -12,6 +12,14 @@ from network_pages.directory import rules as directory_rules
 from network_pages.information_requests.models import Marking
 
 register = template.Library()
+
+
+@register.simple_tag
+def colon():
+    """The colon after a label, as the active language writes it (French puts a no-break space
+    before it): `{% translate "Place" %}{% colon %} Strasbourg`."""
+    return pgettext("typography: a colon after a label", ":")
+
 
 # What the policy and a link ask of a translation.
 SWITCHER_FIELDS = ("live", "path", "url_path", "content_type", "locale__language_code")

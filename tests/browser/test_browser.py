@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from django.db import connections
 
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -19,7 +19,9 @@ from openpyxl import load_workbook
 from playwright.sync_api import sync_playwright
 
 from home.models import HomePage
+from network_pages.accounts.models import MemberState, NationalNetworkActor
 from network_pages.core.roles import CORRESPONDENTS, OFFICE
+from network_pages.directory.models import DirectoryPage
 from network_pages.information_requests.models import ResponseReminder, StateResponse
 from network_pages.sessions.models import Attendance, ThematicSessionPage
 from tests.factories.accounts import UserFactory
@@ -250,14 +252,20 @@ def test_the_office_follows_a_request_filters_its_compilation_and_downloads_it(
     assert "50% submitted" in follow_up.inner_text()
     assert_no_axe_violations(page)
     with page.expect_navigation():
-        follow_up.get_by_role("button", name="Remind France").click()
+        follow_up.get_by_role("link", name="Remind… France").click()
+    assert_no_axe_violations(page)
+    assert "France" in page.locator(".recipients").inner_text()
+    assert not ResponseReminder.objects.exists(), "the confirmation sends nothing"
+    with page.expect_navigation():
+        page.get_by_role("button", name="Send the reminder").click()
     assert "A reminder was sent to 1 state." in page.locator(".messages").inner_text()
     assert ResponseReminder.objects.get().member_state.code == "FR"
 
     with page.expect_navigation():
         page.get_by_role("link", name="The answers question by question").click()
     assert_no_axe_violations(page)
-    page.get_by_label("Member states").select_option(["DE"])
+    page.get_by_text("Filter the compilation by member state").click()
+    page.get_by_label("Germany").check()
     with page.expect_navigation():
         page.get_by_role("button", name="Filter").click()
     assert "state=DE" in path_of(page)
@@ -269,7 +277,7 @@ def test_the_office_follows_a_request_filters_its_compilation_and_downloads_it(
     sheet = load_workbook(tmp_path / download.value.suggested_filename).active
     values = [cell for row in sheet.iter_rows(values_only=True) for cell in row if cell]
     assert "Handling marking: Network only" in values
-    assert "Germany" in values and "4,200 decisions" in values
+    assert "Germany" in values and "4,200 decisions\n[Network only]" in values
 
 
 def test_an_invited_expert_finds_their_session_and_a_state_registers_on_a_phone(
@@ -376,7 +384,10 @@ def test_in_french_a_correspondent_answers_an_english_request_and_the_office_rem
         with page.expect_navigation():
             rates.get_by_role("link", name="Reception places").click()
         with page.expect_navigation():
-            page.locator("#follow-up").get_by_role("button", name="Relancer Allemagne").click()
+            page.locator("#follow-up").get_by_role("link", name="Relancer… Allemagne").click()
+        assert "Relancer 1 État\u00a0?" in page.locator("h1").inner_text()
+        with page.expect_navigation():
+            page.get_by_role("button", name="Envoyer le rappel").click()
         assert "Un rappel a été envoyé à 1 État." in page.locator(".messages").inner_text()
     finally:
         context.close()
@@ -384,3 +395,113 @@ def test_in_french_a_correspondent_answers_an_english_request_and_the_office_rem
     assert (response.member_state.code, response.status) == ("FR", "submitted")
     assert response.request.locale.language_code == "en"  # the answers hang on the original
     assert ResponseReminder.objects.get().member_state.code == "DE"
+
+
+PHONE = {"width": 390, "height": 844}
+# The innermost elements that reach past the right edge of the screen (for the failure message).
+WIDEST = """() => {
+    const past = e => e.getBoundingClientRect().right > window.innerWidth + 1;
+    const scrolls = e => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX);
+    const inScrollBox = e => { for (let a = e.parentElement; a; a = a.parentElement) {
+        if (scrolls(a)) return true; } return false; };
+    return [...document.querySelectorAll('body *')]
+        .filter(e => past(e) && !inScrollBox(e) && ![...e.children].some(past))
+        .slice(0, 3)
+        .map(e => `${e.tagName}.${e.className} "${e.textContent.trim().slice(0, 40)}"`)
+        .join(', ');
+}"""
+HEADER_MAX_PX = 170  # a fifth of a 390 x 844 screen
+
+
+def _office_pages(today):
+    """Every page the Office works on, with data long enough to stretch them: a long title, a
+    long unbroken link in an answer, a national network with long names."""
+    UserFactory(username="corr-de", roles=[CORRESPONDENTS], state="DE")
+    office = UserFactory(username="office", roles=[OFFICE])
+    request_page = make_request(
+        "Reception conditions for unaccompanied children arriving by sea",
+        ("How many places?", "Which authority decides on age assessment procedures?"),
+        deadline=today + datetime.timedelta(days=10),
+    )
+    link = "https://statistics.interior.example/asylum/reception/unaccompanied-minors-2026.pdf"
+    respond(request_page, "DE", [(f"About 40,000 places; see {link}", "network"), None])
+    NationalNetworkActor.objects.create(
+        member_state=MemberState.objects.get(code="DE"),
+        organisation="Bundesamt für Migration und Flüchtlinge, Referat Grundsatzfragen",
+        kind="governmental",
+        contact="grundsatzfragen-migration-und-integration@bamf.bund.example",
+    )
+    plenary = make_session(starts_on=today + datetime.timedelta(days=90))
+    thematic = make_session(
+        "Integration of refugees",
+        model=ThematicSessionPage,
+        parent=plenary,
+        starts_on=today + datetime.timedelta(days=92),
+        external_participants=True,
+    )
+    invite_expert(thematic, by=office)
+    directory = DirectoryPage.objects.get(locale__language_code="en")
+    paths = {
+        "en": [
+            "/en/",
+            "/en/intranet/",
+            request_page.get_parent().url,
+            request_page.url,
+            request_page.url + "close/",
+            request_page.url + "remind/",
+            request_page.url + "compilation/?state=DE",
+            request_page.url + request_page.reverse_subpage("answer_state", args=["DE"]),
+            request_page.url + request_page.reverse_subpage("history", args=["DE"]),
+            directory.url,
+            directory.url + directory.reverse_subpage("state", kwargs={"code": "DE"}),
+            directory.url + directory.reverse_subpage("own_profile"),
+            plenary.get_parent().url,
+            plenary.url,
+            plenary.url + "convene/",
+            thematic.url + "invitations/",
+            thematic.url + "participants/",
+            "/en/search/?query=reception",
+        ]
+    }
+    fr = Locale.objects.get(language_code="fr")
+    pages = (request_page, request_page.get_parent(), directory, plenary.get_parent(), thematic)
+    french = {english.url: english.get_translation(fr).url for english in pages}
+    french[plenary.url] = plenary.get_translation(fr).url
+    paths["fr"] = []
+    for path in paths["en"]:
+        for english_url, french_url in sorted(french.items(), key=lambda item: -len(item[0])):
+            if path.startswith(english_url):
+                path = french_url + path[len(english_url) :]
+                break
+        paths["fr"].append(path.replace("/en/", "/fr/", 1))
+    return office, paths
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_no_page_scrolls_sideways_on_a_phone_and_the_header_stays_small(
+    site_url, browser, correspondent, today, lang
+):
+    office, paths = _office_pages(today)
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    context.set_default_timeout(TIMEOUT_MS)
+    wrong = []
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}/{lang}/login/")
+        log_in(page, office.username)
+        for path in paths[lang]:
+            response = page.goto(site_url + path)
+            assert response.status == 200, path
+            width = page.evaluate("() => document.documentElement.scrollWidth")
+            header = page.evaluate(
+                "() => document.querySelector('.site-header').getBoundingClientRect().height"
+            )
+            if width > PHONE["width"]:
+                wrong.append(f"{path}: {width} px wide, because of {page.evaluate(WIDEST)}")
+            if header > HEADER_MAX_PX:
+                wrong.append(f"{path}: header {header:.0f} px high")
+            if path.endswith(("close/", "remind/", "convene/", "compilation/?state=DE")):
+                assert_no_axe_violations(page)
+    finally:
+        context.close()
+    assert wrong == []

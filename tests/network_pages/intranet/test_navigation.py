@@ -81,3 +81,18 @@ def test_the_offices_home_shows_the_proposals_waiting_for_it(client, people, tre
     response = client.get("/en/intranet/")
     decisions = next(panel for panel in response.context["panels"] if panel.key == "decisions")
     assert decisions.items == []
+
+
+def test_new_contributions_list_the_newest_items_not_the_sections_index_pages(
+    client, people, tree, today
+):
+    """On PostgreSQL a page never published in the admin has no date and would sort first; the
+    sections' own pages are not contributions at all."""
+    request = make_request("Reception capacity", slug="reception")
+    client.force_login(people.corr_de)
+    html = client.get(tree.intranet_en.url).text
+    panel = html[html.index('id="panel-contributions"') :]
+    panel = panel[: panel.index("</section>")]
+    assert f'href="{request.url}"' in panel
+    for index in SECTIONS["en"]:
+        assert f'href="{index}"' not in panel

@@ -2,6 +2,7 @@
 version as a synced wagtail-localize translation, which follows its original and keeps what the
 Office translated; lists and counts show each item once per tree."""
 
+from django.core import mail
 from django.core.management import CommandError, call_command
 from django.db import transaction
 
@@ -121,6 +122,28 @@ def test_a_request_opens_once_in_both_trees_and_both_lists_show_it_once(
     assert french_home.count(">Reception capacity</a>") == 1
     results = client.get("/fr/search/", {"query": "Reception capacity"}).text
     assert results.count(">Reception capacity</a>") == 1
+
+
+def test_the_opening_notice_asks_the_questions_in_each_recipients_version(tree, people, sent):
+    """Translated before it opens, a request reaches a French-speaking correspondent with the
+    French wording of its title and questions."""
+    page = make_request("Reception capacity", ("How many places?",), opening=None, live=False)
+    translate_strings(
+        page,
+        Locale.objects.get(language_code="fr"),
+        {
+            "Reception capacity": "Capacité d'accueil",
+            "How many places?": "Combien de places\u00a0?",
+        },
+    )
+    assert not french(page).live, "a draft's version stays a draft"
+    with sent(execute=True):
+        publish(page)  # the Office publishes: the request opens
+    assert french(page).opened_at == page.opened_at
+    by_recipient = {message.to[0]: message.body for message in mail.outbox}
+    assert "1. Combien de places\u00a0?" in by_recipient[people.corr_fr.email]
+    assert "Capacité d'accueil" in by_recipient[people.corr_fr.email]
+    assert "1. How many places?" in by_recipient[people.corr_de.email]
 
 
 def test_both_trees_list_the_same_sessions(tree, people, client, today):

@@ -82,7 +82,9 @@ def test_the_convocation_reaches_every_active_correspondent_once_in_their_langua
     french = by_address["corr-fr@example.org"]
     assert french.subject.startswith("Convocation\u00a0: Plenary session 2027, 15 mars 2027")
     assert "1. Opening by the SRSG" in french.body
-    assert "Ordre du jour provisoire" in french.body
+    assert "Ordre du jour provisoire\u00a0:" in french.body
+    assert "Dates\u00a0: 15 mars 2027" in french.body, "French typography in the labels too"
+    assert "Dates: 15 March 2027" in by_address["corr-de@example.org"].body
     english = by_address["corr-de@example.org"]
     assert english.subject == "Convocation: Plenary session 2027, 15 March 2027"
     assert session.url in english.body
