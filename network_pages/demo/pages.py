@@ -91,6 +91,7 @@ def seed_public_pages():
             instance=StandardPage(title="About the network", slug="about-the-network")
         )
     about.introduction = "<p>The network's objectives and working methods.</p>"
+    about.show_in_menus = True  # the footer links the public pages in the menus
     _publish(about)
     _translate(
         about,
@@ -98,6 +99,7 @@ def seed_public_pages():
         title="À propos du réseau",
         slug="a-propos-du-reseau",
         introduction="<p>Les objectifs et les méthodes de travail du réseau.</p>",
+        show_in_menus=True,
     )
 
 

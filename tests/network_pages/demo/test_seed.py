@@ -85,6 +85,10 @@ def test_seed_demo_is_idempotent_and_uses_the_demo_password(monkeypatch, capsys,
     assert len(set(versions.values_list("opened_at", flat=True))) == 1
     french = IntranetPage.objects.get(slug="welcome", locale__language_code="fr")
     assert french.title == "Bienvenue dans le réseau"
+    # The public page about the network is in every page's footer, in its language.
+    for lang, title in (("en", "About the network"), ("fr", "À propos du réseau")):
+        footer = Client().get(f"/{lang}/").text.split("<footer", 1)[1]
+        assert f">{title}</a>" in footer
     # Every link in its e-mails leads to where the demo is served.
     assert mail.outbox
     for message in mail.outbox:
