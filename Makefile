@@ -33,6 +33,7 @@ demo: install ## Run the site with demo content on SQLite at ADDRPORT (default 1
 test: install browsers ## Lint, system checks, migrations check and the whole test suite (PostgreSQL)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	@command -v java >/dev/null || (apt-get update -qq && apt-get install -y -qq default-jre-headless)
 	$(BIN)/python .ci/ensure_database.py
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) compilemessages $(IGNORE) -v 0
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check

