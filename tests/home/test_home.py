@@ -2,6 +2,8 @@
 
 from django.contrib.staticfiles import finders
 
+from wagtail.models import PageViewRestriction
+
 import pytest
 
 from home.models import HomePage, StandardPage
@@ -136,3 +138,19 @@ def test_the_footer_links_the_public_pages_in_the_menus_of_its_language(client, 
         assert f'<a href="{page.url}">{page.title}</a>' in footer
         assert other.url not in footer
         assert "Unlisted" not in footer and "/intranet/" not in footer
+
+
+def test_the_footer_follows_what_the_office_publishes_and_unpublishes(client, tree):
+    """Its links are cached: publishing, unpublishing and restricting a page refresh them."""
+    assert "Accessibility" not in client.get("/en/").text  # the cache now holds no link
+    page = StandardPage(title="Accessibility", slug="accessibility", show_in_menus=True, live=False)
+    tree.home_en.add_child(instance=page)
+    page.save_revision().publish()
+    assert '<a href="/en/accessibility/">Accessibility</a>' in client.get("/en/").text
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    assert "Accessibility" not in client.get("/en/").text
+    PageViewRestriction.objects.filter(page=page).delete()
+    assert "Accessibility" in client.get("/en/").text
+    page.refresh_from_db()
+    page.unpublish()
+    assert "Accessibility" not in client.get("/en/").text
