@@ -142,8 +142,18 @@ STORAGES = {
 WAGTAILIMAGES_IMAGE_MODEL = "network_pages.NetworkImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "network_pages.NetworkDocument"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
-WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# One upload policy (network_pages/files/uploads.py) checks every upload's type by extension and
+# content, and its size; Wagtail's own lists and limits repeat it so the admin says so up front.
+UPLOAD_MAX_SIZE = int(os.environ.get("UPLOAD_MAX_SIZE", 20 * 1024 * 1024))  # bytes
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "network_pages.files.forms.DocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "network_pages.files.forms.ImageForm"
+WAGTAILDOCS_EXTENSIONS = [
+    *("pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "rtf"),
+    *("txt", "csv", "eml", "msg", "png", "jpg", "jpeg", "webp"),
+]
+WAGTAILIMAGES_EXTENSIONS = ["png", "jpg", "jpeg", "webp"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = UPLOAD_MAX_SIZE
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = UPLOAD_MAX_SIZE
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Shared-password privacy stores passwords in clear: never offered (a system check enforces it).

@@ -23,8 +23,8 @@ from network_pages.access.policy import (
 )
 from network_pages.access.registry import (
     closed_zone,
+    file_kind,
     file_owner_rule,
-    file_user,
     grant_filter,
     intranet_root,
     page_rule,
@@ -37,8 +37,8 @@ __all__ = [
     "base_page",
     "can_view",
     "closed_zone",
+    "file_kind",
     "file_owner_rule",
-    "file_user",
     "forget",
     "grant",
     "grant_filter",

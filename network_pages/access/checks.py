@@ -2,12 +2,12 @@
 
 from collections import defaultdict
 
-from django.core.checks import Error, register
+from django.core.checks import Error, Warning, register
 from django.db import connection
 from django.db.utils import DatabaseError
 
 from network_pages.access.registry import intranet_roots
-from network_pages.core.roles import INTRANET_COLLECTION, INTRANET_SLUG, NETWORK_GROUPS
+from network_pages.core.roles import INTRANET_SLUG, NETWORK_GROUPS, PUBLIC_COLLECTION
 
 
 def _tables_ready(*names):
@@ -132,12 +132,12 @@ def check_view_restrictions(app_configs=None, databases=None, **kwargs):
                 )
             )
 
-    if not Collection.objects.filter(name=INTRANET_COLLECTION, depth=2).exists():
+    if not Collection.objects.filter(name=PUBLIC_COLLECTION, depth=2).exists():
         errors.append(
-            Error(
-                f"The '{INTRANET_COLLECTION}' collection is missing: unowned files are all "
-                "treated as intranet files until it exists.",
-                id="network.E006",
+            Warning(
+                f"The '{PUBLIC_COLLECTION}' collection is missing: no file that an object or a "
+                "page does not open is public until it exists.",
+                id="network.W006",
             )
         )
     return errors

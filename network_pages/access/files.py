@@ -1,52 +1,66 @@
-"""Who may fetch a file: files fail closed.
+"""Who may fetch a file: files fail closed (seed §3.1).
 
-A file attached to an object (its owner) is for whoever may see that object, unless the owner's
-domain registered a narrower file-owner rule. An unowned file uploaded in the admin into the
-intranet collection (or below it) is for the network's members and for whoever sees an object
-that uses it (registered file users, such as a session's papers); any other unowned file is
-public. Privacy set on a collection in the admin is honoured on top.
+A file is **public** only when someone declared it public: it sits in the public collection
+(`PUBLIC_COLLECTION`, or a collection below it) and neither an owner nor a domain's file kind
+claims it. Any other file goes to whoever may see at least one thing that uses it:
+
+1. its **owner** (the object it was attached to: a response, a page...), through the owner's
+   file-owner rule if its domain registered one (an e-mailed original), else `can_view(owner)`;
+2. else a domain's **file kind** that claims it (a session's papers): that rule alone decides, a
+   page that links the file never widens it;
+3. else a **live intranet page that embeds or links it**, as Wagtail's reference index records
+   (it holds each page's live row; its ids are text, cast here). A page of the public site never
+   opens a file this way: what the public sees of a file is declared by the public collection;
+4. else nobody but the Office (the SRSG and the Office see every file).
+
+Privacy set on a file's collection in the admin is honoured on top, for everyone.
 """
 
-from wagtail.models import Collection, CollectionViewRestriction
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import BigIntegerField
+from django.db.models.functions import Cast
+
+from wagtail.models import Collection, CollectionViewRestriction, Page, ReferenceIndex
 
 from network_pages.access.policy import (
-    INTRANET,
+    _q,
     _starts,
+    _under,
     can_view,
     group_ids,
-    is_member,
+    is_editor,
     passes_restriction,
     read_union,
     restriction_rows,
+    scope,
     tagged,
+    viewable,
 )
 from network_pages.access.registry import registry, rule
-from network_pages.core.roles import INTRANET_COLLECTION
+from network_pages.core.roles import PUBLIC_COLLECTION
 from network_pages.files.models import NetworkDocument, NetworkImage, NetworkRendition
+
+PUBLIC = "public"  # the tag of the public collection's row in the union the policy reads
 
 
 def _read_collections():
     """({collection path: [(restriction type, group ids)]} of the collections' view
-    restrictions, the paths of the intranet collections): one query."""
-    intranet = Collection.objects.filter(name=INTRANET_COLLECTION, depth=2)
+    restrictions, the paths of the public collections): one query."""
+    public = Collection.objects.filter(name=PUBLIC_COLLECTION, depth=2)
     restrictions, found = read_union(
         [
             restriction_rows(CollectionViewRestriction.objects.all(), "collection__path"),
-            tagged(intranet, INTRANET, path="path"),
+            tagged(public, PUBLIC, path="path"),
         ]
     )
     by_collection = {}
     for path, restriction_type, groups in restrictions.values():
         by_collection.setdefault(path, []).append((restriction_type, groups))
-    return by_collection, tuple(sorted(path for path, _pk in found.get(INTRANET, ())))
+    return by_collection, tuple(sorted(path for path, _pk in found.get(PUBLIC, ())))
 
 
 def _collections(user):
     return remembered(user, "collections", _read_collections)
-
-
-def intranet_collection_paths(user):
-    return _collections(user)[1]
 
 
 def remembered(user, key, compute):
@@ -60,7 +74,7 @@ def remembered(user, key, compute):
 
 def _passes_collection_restrictions(user, collection):
     """Privacy set on the file's collection (or above it) in the admin is honoured too."""
-    restricted, _intranet = _collections(user)
+    restricted, _public = _collections(user)
     own = group_ids(user)
     return all(
         passes_restriction(restriction_type, groups, user, own)
@@ -68,6 +82,20 @@ def _passes_collection_restrictions(user, collection):
         if collection.path.startswith(path)  # the collection itself or one above it
         for restriction_type, groups in restrictions
     )
+
+
+def in_public_collection(user, file):
+    public = _collections(user)[1]
+    return bool(public) and _starts(file.collection.path, public)
+
+
+def intranet_pages_using(user, file):
+    """The intranet pages whose live row embeds or links `file` (Wagtail's reference index)."""
+    references = ReferenceIndex.get_references_to(file).filter(
+        base_content_type=ContentType.objects.get_for_model(Page)
+    )
+    ids = references.annotate(page_id=Cast("object_id", BigIntegerField())).values("page_id")
+    return Page.objects.filter(_q(_under(scope(user).intranet_paths)), pk__in=ids)
 
 
 @rule(NetworkImage, NetworkDocument)
@@ -80,11 +108,12 @@ def can_view_file(user, file):
             return False
         owner_rule = registry.file_owner_rule(type(owner))
         return owner_rule(user, owner) if owner_rule else can_view(user, owner)
-    intranet = intranet_collection_paths(user)
-    # Without an intranet collection, no unowned file can be told public: fail closed.
-    if not intranet or _starts(file.collection.path, intranet):
-        return is_member(user) or any(opens(user, file) for opens in registry.file_users)
-    return True
+    kinds = [kind for kind in registry.file_kinds if kind.claims(user, file)]
+    if kinds:
+        return any(kind.opens(user, file) for kind in kinds)
+    if in_public_collection(user, file) or is_editor(user):
+        return True
+    return viewable(user, intranet_pages_using(user, file)).exists()
 
 
 @rule(NetworkRendition)

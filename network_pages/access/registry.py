@@ -9,8 +9,8 @@
 - **grant filters** (`grant_filter`): grants that stop counting (a lapsed invitation);
 - **file-owner rules** (`file_owner_rule`): who may fetch a file owned by an object of a class,
   when it is not simply whoever may see the owner;
-- **file users** (`file_user`): objects that use an unowned intranet file open it to whoever may
-  see them (a session's papers);
+- **file kinds** (`file_kind`): a domain claims a kind of unowned file (a session's papers) and
+  alone decides who may fetch it: a page that uses such a file never widens it;
 - the **intranet root** page type (`intranet_root`), whose subtrees the policy guards.
 """
 
@@ -39,7 +39,7 @@ class Registry:
         self.file_owners = ObjectTypeRegistry()
         self.closed_zones = []
         self.grant_filters = []
-        self.file_users = []
+        self.file_kinds = []
         self.intranet_root_model = None
 
     def object_rule(self, model):
@@ -109,10 +109,25 @@ def file_owner_rule(*model_classes):
     return _by_class(registry.file_owners, model_classes, lambda check: check, "file-owner rule")
 
 
-def file_user(opens):
-    """`opens(user, file)`: True when the user sees an object that uses this unowned file."""
-    registry.file_users.append(opens)
-    return opens
+@dataclass(frozen=True)
+class FileKind:
+    """`claims(user, file)`: is the file of this kind; `opens(user, file)`: may the user fetch it.
+    Both get the user so that what they read can be remembered once per request
+    (`access.remembered`)."""
+
+    claims: object
+    opens: object
+
+
+def file_kind(claims):
+    """Register `opens(user, file)` for the unowned files that `claims(user, file)` says are of a
+    domain's kind (a session's papers): that rule alone decides who may fetch them."""
+
+    def register(opens):
+        registry.file_kinds.append(FileKind(claims=claims, opens=opens))
+        return opens
+
+    return register
 
 
 def intranet_root(model):

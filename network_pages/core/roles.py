@@ -16,6 +16,9 @@ VIEW_RESTRICTED_PAGE_PERM = f"wagtailcore.{VIEW_RESTRICTED_PAGE}"
 
 INTRANET_SLUG = "intranet"
 INTRANET_COLLECTION = "Intranet"
+# The top-level collection whose files (and those of the collections below it) are public, unless
+# an object owns them or a domain's file rule claims them. Renamed or deleted, no file is public.
+PUBLIC_COLLECTION = "Public"
 
 
 def role_labels():

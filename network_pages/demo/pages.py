@@ -14,7 +14,7 @@ from wagtail.models import Collection, Locale, Page
 from PIL import Image as PILImage
 
 from home.models import HomePage, StandardPage
-from network_pages.core.roles import INTRANET_COLLECTION
+from network_pages.core.roles import INTRANET_COLLECTION, PUBLIC_COLLECTION
 from network_pages.demo.clock import back_then
 from network_pages.intranet.models import IntranetHomePage, IntranetPage
 from network_pages.intranet.versions import translate_strings
@@ -130,16 +130,22 @@ def _fill(page, texts, closed):
 
 
 def seed_files():
+    """A public document and image (declared public: in the public collection), the Office's
+    draft agenda (attached to its closed workspace) and the welcome pack (attached to the welcome
+    page): each file reaches whoever may see what it belongs to."""
     Document, Image = get_document_model(), get_image_model()
     intranet_collection = Collection.objects.get(name=INTRANET_COLLECTION, depth=2)
-    root_collection = Collection.get_first_root_node()
+    public_collection = Collection.objects.get(name=PUBLIC_COLLECTION, depth=2)
+    workspace = Page.objects.filter(slug="office-workspace", locale__language_code="en").first()
     specs = [
-        ("Working methods of the network (public)", root_collection, "working-methods.txt"),
-        ("Draft plenary agenda (intranet)", intranet_collection, "draft-agenda.txt"),
+        ("Working methods of the network (public)", public_collection, "working-methods.txt", None),
+        ("Draft plenary agenda (Office)", intranet_collection, "draft-agenda.txt", workspace),
     ]
-    for title, collection, filename in specs:
+    for title, collection, filename, owner in specs:
         if not Document.objects.filter(title=title).exists():
             document = Document(title=title, collection=collection)
+            if owner is not None:
+                document.attach_to(owner)
             document.file.save(filename, ContentFile(f"{title}\n".encode()), save=False)
             document.save()
     if not Image.objects.filter(title="Network logo").exists():
@@ -147,7 +153,7 @@ def seed_files():
         PILImage.new("RGB", (240, 120), (11, 61, 145)).save(buffer, "PNG")
         Image.objects.create(
             title="Network logo",
-            collection=root_collection,
+            collection=public_collection,
             file=ImageFile(buffer, name="network-logo.png"),
         )
     welcome = Page.objects.filter(slug="welcome").first()

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from network_pages.core.languages import CONTENT_LANGUAGES
+from network_pages.files.uploads import validate_upload
 from network_pages.information_requests.models import (
     BACKGROUND_MAX_LENGTH,
     QUESTION_MAX_LENGTH,
@@ -26,6 +27,7 @@ class ResponseForm(forms.Form):
         label=gettext_lazy("Original e-mail or file"),
         required=False,
         help_text=gettext_lazy("Kept with the response; visible to those who may see it."),
+        validators=[validate_upload],
     )
 
     def __init__(self, *args, questions, answers, office_entry=False, language=None, **kwargs):

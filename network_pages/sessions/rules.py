@@ -31,10 +31,22 @@ def without_lapsed_invitations(user, granted):
     return granted.exclude(pk__in=lapsed.values("session"))
 
 
-@access.file_user
+def is_session_paper(user, file):
+    """A document kept as a session's paper (the ids of all papers, read once per request)."""
+
+    def papers():
+        return set(SessionPaper.objects.values_list("document_id", flat=True))
+
+    return isinstance(file, NetworkDocument) and file.pk in access.remembered(
+        user, "paper_ids", papers
+    )
+
+
+@access.file_kind(is_session_paper)
 def is_paper_of_a_session_they_see(user, file):
-    """A session's papers open to whoever may see the session (its invited experts too)."""
-    if not isinstance(file, NetworkDocument) or access.level(user) < access.Level.EXPERT:
+    """A session's papers open to whoever may see the session (its invited experts too), and to
+    nobody else: a page that links a paper does not open it."""
+    if access.level(user) < access.Level.EXPERT:
         return False
 
     def papers():
@@ -43,7 +55,7 @@ def is_paper_of_a_session_they_see(user, file):
             SessionPaper.objects.filter(page__in=sessions).values_list("document_id", flat=True)
         )
 
-    return file.pk in access.remembered(user, "papers", papers)
+    return file.pk in access.remembered(user, "papers_seen", papers)
 
 
 @access.rule(AgendaItem, SessionPaper)

@@ -7,22 +7,23 @@ every new view is added here, with the answer each role gets.
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from wagtail.models import Page, get_page_models
+from wagtail.models import Collection, Page, get_page_models
 
 import pytest
 
 from home.models import StandardPage
 from network_pages.accounts.models import MemberState, NationalNetworkActor
+from network_pages.core.roles import PUBLIC_COLLECTION
 from network_pages.directory.models import DirectoryPage
-from network_pages.information_requests.models import (
-    RequestIndexPage,
-)
+from network_pages.information_requests.models import RequestIndexPage, StateResponse
 from network_pages.intranet.models import IntranetHomePage, IntranetPage
 from network_pages.sessions.models import (
     Attendance,
     SessionIndexPage,
+    SessionPaper,
 )
 from tests.factories import (
+    intranet_collection,
     invite_expert,
     make_document,
     make_plenary_with_thematic,
@@ -109,8 +110,9 @@ NOT_CREATED = {"wagtailcore.Page", "network_pages.SessionPage"}
 
 # URL patterns outside the page tree: (name or route) -> (language-prefixed?, answers by role)
 URLS = {
-    "serve_file": (False, {**MEMBERS, "anonymous": 404, "expert": 404}),
-    "wagtaildocs_serve": (False, MEMBERS),
+    # The document linked on an open intranet page (FILES below has every kind of file).
+    "serve_file": (False, {**MEMBERS, "expert": 404}),
+    "wagtaildocs_serve": (False, {**MEMBERS, "expert": 404}),
     "robots.txt": (False, EVERYONE),
     "favicon.ico": (False, dict.fromkeys(ROLES, 301)),
     "login": (True, EVERYONE),
@@ -179,6 +181,8 @@ def world(tree, people, pages, today, sent):
         member_state=germany, organisation="BAMF", kind="governmental", contact="Unit 1"
     )
     document = make_document("Members' note")
+    pages.meeting.body = [("document", document)]
+    pages.meeting.save()  # its live row: the reference index now lists the use
     english = {
         "home.HomePage": tree.home_en,
         "home.StandardPage": standard,
@@ -299,3 +303,89 @@ def test_the_matrix_reaches_pages_that_exist(world):
     assert Page.objects.filter(pk=world["pages"]["fr"]["network_pages.IntranetPage"].pk).exists()
     assert IntranetPage.objects.filter(closed=True).exists()
     assert IntranetHomePage.objects.count() == 2
+
+
+# Files (issue 15): who fetches each kind of file, by its owner or its use. A file nobody may see
+# answers like a missing one: the login to anonymous visitors, 404 to anyone else.
+FOR_OFFICE = {**dict.fromkeys(ROLES, 404), "anonymous": LOGIN, "office": 200, "srsg": 200}
+FOR_MEMBERS = {**MEMBERS, "expert": 404}
+FOR_SESSION = {**EVERYONE, "anonymous": LOGIN}  # the thematic session: members and its expert
+FILES = {
+    "in the public collection, used by nothing": EVERYONE,
+    "in Root (the admin's default), used by nothing": FOR_OFFICE,
+    "in the Intranet collection, used by nothing": FOR_OFFICE,
+    "in Root, linked on an open intranet page": FOR_MEMBERS,
+    "in the Intranet collection, linked only on a closed page": FOR_OFFICE,
+    "in the Intranet collection, linked on a public page": FOR_OFFICE,
+    "owned by an open intranet page": FOR_MEMBERS,
+    "in the public collection, owned by a closed page": FOR_OFFICE,
+    "a paper of the thematic session, in Root": FOR_SESSION,
+    "a paper of the thematic session, in the public collection": FOR_SESSION,
+    "a paper of the plenary, linked on the thematic session": FOR_MEMBERS,
+    "the e-mailed original of Germany's response": {**FOR_OFFICE, "corr": 200},
+}
+
+
+@pytest.fixture
+def files(world, tree, pages, today):
+    """One document of each kind in FILES (and an image for the first rows)."""
+    request = RequestIndexPage.objects.get(locale=tree.en).get_children().get().specific
+    plenary, thematic = (
+        SessionIndexPage.objects.get(locale=tree.en).get_descendants().specific().order_by("depth")
+    )
+    root, intranet = Collection.get_first_root_node(), intranet_collection()
+    public = Collection.objects.get(name=PUBLIC_COLLECTION, depth=2)
+
+    def document(name, collection, **kwargs):
+        return make_document(name, collection, **kwargs)
+
+    found = {
+        "in the public collection, used by nothing": document("public", public),
+        "in Root (the admin's default), used by nothing": document("root", root),
+        "in the Intranet collection, used by nothing": document("intranet", intranet),
+        "owned by an open intranet page": document("owned-open", root, owner=pages.meeting),
+        "in the public collection, owned by a closed page": document(
+            "owned-closed", public, owner=pages.closed
+        ),
+        "the e-mailed original of Germany's response": document(
+            "original", intranet, owner=StateResponse.objects.get(request=request)
+        ),
+    }
+    linked_open = document("linked-open", root)
+    linked_closed = document("linked-closed", intranet)
+    pages.meeting.body.append(("document", linked_open))
+    pages.meeting.save()
+    pages.closed.body = [("document", linked_closed)]
+    pages.closed.save()
+    on_public = document("on-public", intranet)
+    tree.home_en.add_child(
+        instance=StandardPage(title="Public", slug="public", body=[("document", on_public)])
+    )
+    found["in Root, linked on an open intranet page"] = linked_open
+    found["in the Intranet collection, linked only on a closed page"] = linked_closed
+    found["in the Intranet collection, linked on a public page"] = on_public
+    for key, collection in (("in Root", root), ("in the public collection", public)):
+        paper = document(f"paper-{collection.pk}", collection)
+        SessionPaper.objects.create(page=thematic, document=paper)
+        found[f"a paper of the thematic session, {key}"] = paper
+    plenary_paper = document("plenary-paper", root)
+    SessionPaper.objects.create(page=plenary, document=plenary_paper)
+    thematic.conclusions = f'<p><a linktype="document" id="{plenary_paper.pk}">Paper</a></p>'
+    thematic.save()  # the thematic session's expert sees a page that links the plenary's paper
+    found["a paper of the plenary, linked on the thematic session"] = plenary_paper
+    assert set(found) == set(FILES)
+    return found
+
+
+def test_every_kind_of_file_answers_each_role_as_the_matrix_says(client, world, files):
+    wrong = []
+    for role in ROLES:
+        client.logout()
+        if world["users"][role] is not None:
+            client.force_login(world["users"][role])
+        for kind, answers in FILES.items():
+            for url in (files[kind].url, files[kind].file.url):
+                got = _answer(client, url, "en")
+                if got != answers[role]:
+                    wrong.append(f"{role:9} {kind} ({url}): {got}, expected {answers[role]}")
+    assert wrong == []

@@ -244,9 +244,9 @@ def test_the_office_enters_an_answer_received_by_email_with_the_original(
     assert "entered by" in html and "from an e-mail of" in html
     # the original may hold anything, Office-only answers included: Office and own state only
     assert state_response.email_file.url not in html
-    assert client.get(state_response.email_file.url).status_code == 403
+    assert client.get(state_response.email_file.url).status_code == 404
     client.force_login(people.expert)
-    assert client.get(state_response.email_file.url).status_code == 403
+    assert client.get(state_response.email_file.url).status_code == 404
     # Entered as a draft, then submitted once the Office checked the summary.
     assert list(ResponseRevision.objects.values_list("action", flat=True)) == ["entered"] * 2
 
