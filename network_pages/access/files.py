@@ -17,7 +17,7 @@ Privacy set on a file's collection in the admin is honoured on top, for everyone
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import BigIntegerField
+from django.db.models import CharField
 from django.db.models.functions import Cast
 
 from wagtail.models import Collection, CollectionViewRestriction, Page, ReferenceIndex
@@ -40,27 +40,37 @@ from network_pages.access.registry import registry, rule
 from network_pages.core.roles import PUBLIC_COLLECTION
 from network_pages.files.models import NetworkDocument, NetworkImage, NetworkRendition
 
-PUBLIC = "public"  # the tag of the public collection's row in the union the policy reads
+# Tags of the rows of the union `_read_collections` reads.
+PUBLIC, COLLECTION = "public", "collection"
 
 
 def _read_collections():
     """({collection path: [(restriction type, group ids)]} of the collections' view
-    restrictions, the paths of the public collections): one query."""
+    restrictions, the paths of the public collections, {collection id: path}): one query."""
     public = Collection.objects.filter(name=PUBLIC_COLLECTION, depth=2)
     restrictions, found = read_union(
         [
             restriction_rows(CollectionViewRestriction.objects.all(), "collection__path"),
             tagged(public, PUBLIC, path="path"),
+            tagged(Collection.objects.all(), COLLECTION, path="path", number="pk"),
         ]
     )
     by_collection = {}
     for path, restriction_type, groups in restrictions.values():
         by_collection.setdefault(path, []).append((restriction_type, groups))
-    return by_collection, tuple(sorted(path for path, _pk in found.get(PUBLIC, ())))
+    public_paths = tuple(sorted(path for path, _pk in found.get(PUBLIC, ())))
+    paths = {pk: path for path, pk in found.get(COLLECTION, ())}
+    return by_collection, public_paths, paths
 
 
 def _collections(user):
     return remembered(user, "collections", _read_collections)
+
+
+def _collection_path(user, file):
+    """The path of the file's collection, without reading the collection itself."""
+    path = _collections(user)[2].get(file.collection_id)
+    return path if path is not None else file.collection.path
 
 
 def remembered(user, key, compute):
@@ -72,35 +82,46 @@ def remembered(user, key, compute):
     return memo[key]
 
 
-def _passes_collection_restrictions(user, collection):
+def _passes_collection_restrictions(user, file):
     """Privacy set on the file's collection (or above it) in the admin is honoured too."""
-    restricted, _public = _collections(user)
+    restricted = _collections(user)[0]
+    collection_path = _collection_path(user, file)
     own = group_ids(user)
     return all(
         passes_restriction(restriction_type, groups, user, own)
         for path, restrictions in restricted.items()
-        if collection.path.startswith(path)  # the collection itself or one above it
+        if collection_path.startswith(path)  # the collection itself or one above it
         for restriction_type, groups in restrictions
     )
 
 
 def in_public_collection(user, file):
     public = _collections(user)[1]
-    return bool(public) and _starts(file.collection.path, public)
+    return bool(public) and _starts(_collection_path(user, file), public)
 
 
-def intranet_pages_using(user, file):
-    """The intranet pages whose live row embeds or links `file` (Wagtail's reference index)."""
-    references = ReferenceIndex.get_references_to(file).filter(
-        base_content_type=ContentType.objects.get_for_model(Page)
+def _files_used_by_pages_seen(user):
+    """{(content type id, file id)} of the files that the live intranet pages the user may see
+    embed or link (Wagtail's reference index, whose ids are text): one query, once per request,
+    however many files a page shows."""
+    file_types = ContentType.objects.get_for_models(NetworkDocument, NetworkImage).values()
+    pages = viewable(user, Page.objects.filter(_q(_under(scope(user).intranet_paths))))
+    references = ReferenceIndex.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        object_id__in=pages.annotate(key=Cast("pk", CharField())).values("key"),
+        to_content_type__in=list(file_types),
     )
-    ids = references.annotate(page_id=Cast("object_id", BigIntegerField())).values("page_id")
-    return Page.objects.filter(_q(_under(scope(user).intranet_paths)), pk__in=ids)
+    return set(references.values_list("to_content_type_id", "to_object_id"))
+
+
+def used_by_a_page_they_see(user, file):
+    used = remembered(user, "used_by_pages", lambda: _files_used_by_pages_seen(user))
+    return (ContentType.objects.get_for_model(file).pk, str(file.pk)) in used
 
 
 @rule(NetworkImage, NetworkDocument)
 def can_view_file(user, file):
-    if not _passes_collection_restrictions(user, file.collection):
+    if not _passes_collection_restrictions(user, file):
         return False
     if file.owner_content_type_id:
         owner = file.owner
@@ -113,7 +134,7 @@ def can_view_file(user, file):
         return any(kind.opens(user, file) for kind in kinds)
     if in_public_collection(user, file) or is_editor(user):
         return True
-    return viewable(user, intranet_pages_using(user, file)).exists()
+    return used_by_a_page_they_see(user, file)
 
 
 @rule(NetworkRendition)

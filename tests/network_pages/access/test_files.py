@@ -3,6 +3,8 @@ closed (issue 15). The matrix of every kind of file by role is in test_permissio
 
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Collection, CollectionViewRestriction
 
@@ -13,6 +15,7 @@ from network_pages import access
 from network_pages.core.roles import PUBLIC_COLLECTION
 from network_pages.files.models import NetworkDocument, NetworkImage
 from tests.factories.files import intranet_collection, make_document, make_image
+from tests.factories.intranet import IntranetPageFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
@@ -208,3 +211,20 @@ def test_a_public_page_never_shows_an_embedded_intranet_file(client, tree, colle
     assert document.url not in html
     assert client.get(document.url).status_code == 302
     assert NetworkDocument.objects.filter(pk=document.pk).exists()
+
+
+def test_a_page_with_many_files_costs_the_same_queries_as_one_with_few(client, people, pages):
+    """Whether each linked file may be shown is read once for the page, not once per file."""
+    intranet = intranet_collection()
+    few, many = pages.meeting, IntranetPageFactory(parent=pages.meeting.get_parent())
+    _link(few, *[make_document(f"few-{n}", intranet) for n in range(2)])
+    _link(many, *[make_document(f"many-{n}", intranet) for n in range(12)])
+    client.force_login(people.corr_de)
+    client.get(few.url)
+    counts = []
+    for page in (few, many):
+        with CaptureQueriesContext(connection) as captured:
+            html = client.get(page.url).text
+        counts.append(len(captured))
+        assert html.count('class="document-link"') == (2 if page is few else 12)
+    assert counts[0] == counts[1], counts
