@@ -1,9 +1,7 @@
 """The login form, and the Office's designation form."""
 
 from django import forms
-from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -12,35 +10,21 @@ from network_pages.access import is_editor
 from network_pages.accounts.designations import create_person, find_person, record_designation
 from network_pages.accounts.models import Designation
 from network_pages.core.languages import CONTENT_LANGUAGES
+from network_pages.core.typed import one_line
 
 
 class LoginForm(AuthenticationForm):
-    """Says why a former correspondent cannot log in any more (the authentication backend,
-    network_pages.accounts.designations.DesignationBackend, closes the account)."""
-
-    def clean(self):
-        try:
-            return super().clean()
-        except forms.ValidationError:
-            user = get_user_model().objects.filter(username=self.cleaned_data.get("username"))
-            user = user.first()
-            password = self.cleaned_data.get("password") or ""
-            if user is not None and not user.is_active and user.check_password(password):
-                ended = user.designations.order_by("-ends_on").first()
-                if ended is not None and ended.has_ended:
-                    raise forms.ValidationError(
-                        _("Your designation ended on %(date)s: your account is now closed."),
-                        code="designation_ended",
-                        params={"date": date_format(ended.ends_on)},
-                    ) from None
-            raise
+    """Django's login form. A closed account (its designations ended: the authentication backend,
+    network_pages.accounts.designations.DesignationBackend, closes it) gets the message of a wrong
+    password, whatever password was typed, through the same code path: the password hasher runs
+    once either way, and nothing confirms that the password was right."""
 
 
 class PersonFields(forms.Form):
     """A person's names, e-mail address and preferred language, in every form that names one."""
 
-    first_name = forms.CharField(label=_("first name"), max_length=150)
-    last_name = forms.CharField(label=_("last name"), max_length=150)
+    first_name = forms.CharField(label=_("first name"), max_length=150, validators=[one_line])
+    last_name = forms.CharField(label=_("last name"), max_length=150, validators=[one_line])
     email = forms.EmailField(label=_("e-mail address"))
     language = forms.ChoiceField(
         label=_("preferred language"), choices=CONTENT_LANGUAGES, initial="en"

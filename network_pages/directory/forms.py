@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from network_pages.accounts.forms import PERSON_FIELDS, PersonFields
 from network_pages.accounts.models import MemberProfile, NationalNetworkActor
 from network_pages.core.languages import working_language_choices
+from network_pages.core.typed import keep_on_one_line
 
 
 class ProfileForm(PersonFields, forms.ModelForm):
@@ -30,6 +31,7 @@ class ProfileForm(PersonFields, forms.ModelForm):
         self.fields["language"].help_text = _(
             "The interface and the network's e-mails use this language."
         )
+        keep_on_one_line(self, "institution", "position", "phone")
         self.fields["working_languages"].choices = working_language_choices()
         self.fields["working_languages"].initial = self.instance.working_languages
         if not office:
@@ -60,3 +62,7 @@ class NationalNetworkActorForm(forms.ModelForm):
     class Meta:
         model = NationalNetworkActor
         fields = ["organisation", "kind", "contact", "email", "phone"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        keep_on_one_line(self, "organisation", "phone")

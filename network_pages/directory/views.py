@@ -29,6 +29,7 @@ from network_pages.core.downloads import attachment, csv_attachment
 from network_pages.core.languages import language_name
 from network_pages.core.roles import MEMBER_GROUPS
 from network_pages.core.routing import render_subpage
+from network_pages.core.typed import typed_query
 from network_pages.directory import rules
 from network_pages.directory.forms import NationalNetworkActorForm, ProfileForm
 
@@ -142,7 +143,7 @@ def grouped(entries):
 def _filters(request):
     code = request.GET.get("state", "").upper()
     state = MemberState.objects.filter(code=code).first() if code else None
-    return state, request.GET.get("q", "").strip()
+    return state, typed_query(request.GET.get("q", ""))
 
 
 def index(request, page):

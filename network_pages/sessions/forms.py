@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy
 
 from network_pages.accounts.designations import find_person
 from network_pages.accounts.forms import PersonFields
+from network_pages.core.typed import keep_on_one_line, one_line
 from network_pages.sessions.invitations import already_invited, why_not_invitable
 from network_pages.sessions.models import Attendance
 
@@ -24,7 +25,9 @@ class ConvocationForm(forms.Form):
 class PersonForm(PersonFields):
     """A person to invite or nominate (a new account is made for an unknown address)."""
 
-    position = forms.CharField(label=gettext_lazy("position"), max_length=255, required=False)
+    position = forms.CharField(
+        label=gettext_lazy("position"), max_length=255, required=False, validators=[one_line]
+    )
 
     def __init__(self, *args, session=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -63,6 +66,7 @@ class InvitationForm(forms.Form):
         max_length=255,
         required=False,
         help_text=gettext_lazy("When several people of one organisation are invited."),
+        validators=[one_line],
     )
     ends_on = forms.DateField(
         label=gettext_lazy("access until"),
@@ -80,7 +84,7 @@ class InvitationForm(forms.Form):
 
 class NominationForm(PersonForm):
     organisation = forms.CharField(
-        label=gettext_lazy("administration"), max_length=255, required=False
+        label=gettext_lazy("administration"), max_length=255, required=False, validators=[one_line]
     )
 
 
@@ -89,3 +93,7 @@ class AttendanceForm(forms.ModelForm):
         model = Attendance
         fields = ["name", "email", "position", "mode"]
         widgets = {"mode": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        keep_on_one_line(self, "name", "position")

@@ -4,6 +4,7 @@ import datetime
 import re
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import MD5PasswordHasher
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
@@ -153,9 +154,43 @@ def test_login_closes_an_account_whose_designation_has_ended(
     )
     response = client.post("/fr/login/", {"username": "corr-fr", "password": "pw-123456-long"})
     assert response.status_code == 200
-    assert "Votre désignation a pris fin le" in response.text
     people.corr_fr.refresh_from_db()
     assert not people.corr_fr.is_active
+
+
+class CountingHasher(MD5PasswordHasher):
+    """The test settings' hasher, counting how often it runs."""
+
+    runs = 0
+
+    def encode(self, password, salt):
+        CountingHasher.runs += 1
+        return super().encode(password, salt)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_closed_account_learns_nothing_from_a_right_password(client, people, settings, lang):
+    """Found: the right password of a closed account got "your designation ended", which
+    confirmed it. Right, wrong or unknown: one message, one run of the hasher."""
+    settings.PASSWORD_HASHERS = [f"{__name__}.CountingHasher"]
+    people.corr_fr.set_password("pw-123456-long")
+    people.corr_fr.is_active = False
+    people.corr_fr.save()
+    answers = {}
+    for username, password in (
+        ("corr-fr", "pw-123456-long"),
+        ("corr-fr", "wrong-password"),
+        ("nobody", "pw-123456-long"),
+    ):
+        CountingHasher.runs = 0
+        response = client.post(f"/{lang}/login/", {"username": username, "password": password})
+        assert CountingHasher.runs == 1, (username, password)
+        assert response.status_code == 200
+        errors = response.context["form"].errors.get_json_data()
+        answers[(username, password)] = repr(errors)
+    assert len(set(answers.values())) == 1, answers
+    assert "invalid_login" in next(iter(answers.values()))
+    assert "_auth_user_id" not in client.session
 
 
 def test_a_current_designation_keeps_the_account_open(people, tree, today):

@@ -3,8 +3,11 @@ nominated by a state and confirmed by the Office; each sees that session and its
 
 import datetime
 import re
+from html import unescape
 
 from django.core import mail
+
+from wagtail.models import Locale
 
 import pytest
 
@@ -326,3 +329,34 @@ def test_a_translation_not_brought_up_to_date_takes_no_nomination(client, tree, 
     )
     assert "accueille pas d&#x27;experts nationaux" in response.text
     assert not Invitation.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        ("en", "Write this on one line, without line breaks or control characters."),
+        ("fr", "Écrivez ceci sur une seule ligne, sans saut de ligne ni caractère de contrôle."),
+    ],
+)
+def test_a_name_with_a_line_break_is_refused_and_forges_no_line(
+    client, people, sessions, sent, lang, message
+):
+    """Found: a nominee's name with a line break forged a line in the Office's e-mail."""
+    thematic, *_rest = sessions
+    version = thematic.get_translation(Locale.objects.get(language_code=lang))
+    client.force_login(people.corr_fr)
+    with sent(execute=True):
+        response = client.post(
+            version.url + "nominate/",
+            {
+                "first_name": "Luc",
+                "last_name": "Moreau\nApproved by the SRSG: yes",
+                "email": "luc@interieur.example",
+                "language": "fr",
+                "organisation": "Ministère\r\nde l'Intérieur",
+            },
+        )
+    assert response.status_code == 200
+    assert unescape(response.text).count(message) == 2  # the name and the administration
+    assert not Invitation.objects.exists() and mail.outbox == []
+    assert "Moreau" in response.text, "what was typed is kept"
