@@ -2,6 +2,8 @@
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.db.models import Q
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -76,7 +78,41 @@ class DesignationForm(PersonFields, WagtailAdminModelForm):
                     )
                 elif self.instance.pk:
                     self.add_error("email", _("This address is already used by another account."))
+        self._one_state_at_a_time(cleaned)
         return cleaned
+
+    def _one_state_at_a_time(self, cleaned):
+        """A correspondent represents one state (R1): a designation for another state whose
+        period meets this one's is refused until the Office ends it."""
+        state, start = cleaned.get("member_state"), cleaned.get("designated_on")
+        if state is None or start is None:
+            return
+        person = self.instance.user if self.instance.user_id else None
+        if person is None and cleaned.get("email"):
+            person = find_person(cleaned["email"])
+        if person is None:
+            return
+        others = Designation.objects.filter(user=person).exclude(pk=self.instance.pk)
+        others = others.exclude(member_state=state).filter(
+            Q(ends_on__isnull=True) | Q(ends_on__gte=start)
+        )
+        if cleaned.get("ends_on"):
+            others = others.filter(designated_on__lte=cleaned["ends_on"])
+        other = others.select_related("member_state").first()
+        if other is not None:
+            self.add_error(
+                "member_state",
+                _(
+                    "%(name)s is designated for %(state)s from %(date)s: a correspondent "
+                    "represents one state. Give that designation an end date before this one "
+                    "starts, then record this one."
+                )
+                % {
+                    "name": person.get_full_name() or person.get_username(),
+                    "state": other.member_state.with_article,
+                    "date": date_format(other.designated_on),
+                },
+            )
 
     def save(self, commit=True):
 

@@ -11,7 +11,7 @@ from wagtail.models import Site
 from network_pages.demo.pages import seed_files, seed_intranet_pages, seed_public_pages
 from network_pages.demo.people import USERS, seed_people, seed_users
 from network_pages.demo.requests import seed_requests
-from network_pages.demo.sessions import seed_sessions
+from network_pages.demo.sessions import seed_closure_days, seed_sessions
 from network_pages.notifications.outbox import send_pending
 
 
@@ -20,6 +20,7 @@ def seed(password, today=None):
     dated relative to `today` (Europe/Paris); returns the usernames to log in with."""
     today = today or timezone.localdate()
     seed_users(password)
+    seed_closure_days(today)  # before anything counts working days
     serve_site_at(settings.WAGTAILADMIN_BASE_URL)
     seed_public_pages()
     seed_intranet_pages(today)

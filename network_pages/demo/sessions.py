@@ -27,7 +27,7 @@ from network_pages.sessions.models import (
     SessionPaper,
     ThematicSessionPage,
 )
-from network_pages.sessions.working_days import working_days_between
+from network_pages.sessions.working_days import ClosureDay, working_days_between
 
 NBSP = "\u00a0"  # French typography: before : ; ? !
 AGENDA = [
@@ -232,3 +232,13 @@ def _paper(session):
         document.save()
     session.papers.add(SessionPaper(document=document, sort_order=0))
     session.save_revision().publish()
+
+
+def seed_closure_days(today):
+    """The Council of Europe's Christmas closure (24 to 31 December), this year's and next year's:
+    the Office enters them in the admin (Closure days); convocations do not count them."""
+    for year in (today.year, today.year + 1):
+        for day in range(24, 32):
+            ClosureDay.objects.get_or_create(
+                day=date(year, 12, day), defaults={"label": "Christmas closure"}
+            )

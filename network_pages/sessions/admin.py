@@ -1,4 +1,4 @@
-"""The Office's closure days in the admin, and the plenary warning on its dashboard."""
+"""The Office's closure days in the admin, and the warnings on its dashboard."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -23,14 +23,15 @@ class ClosureDayViewSet(ModelViewSet):
     search_backend_name = None
 
 
-class PlenaryScheduleWarning(Component):
-    """Shown to the SRSG and the Office when the year that needs a plenary has none planned."""
+class DashboardWarning(Component):
+    """Shown to the SRSG and the Office on the admin dashboard: a plenary missing from the year
+    that needs one, closure days missing for the coming year."""
 
     order = 50
-    template_name = "network_pages/admin/plenary_warning.html"
+    template_name = "network_pages/admin/dashboard_warning.html"
 
-    def __init__(self, message):
-        self.message = message
+    def __init__(self, key, title, message):
+        self.key, self.title, self.message = key, title, message
 
     def get_context_data(self, parent_context):
-        return {"message": self.message}
+        return {"key": self.key, "title": self.title, "message": self.message}

@@ -9,9 +9,10 @@ from network_pages.access import is_editor
 from network_pages.core.audit import log_actions
 from network_pages.intranet.sections import Section
 from network_pages.sessions import panels
-from network_pages.sessions.admin import ClosureDayViewSet, PlenaryScheduleWarning
+from network_pages.sessions.admin import ClosureDayViewSet, DashboardWarning
 from network_pages.sessions.convocations import plenary_schedule_problem
 from network_pages.sessions.models import SessionIndexPage
+from network_pages.sessions.working_days import closure_days_problem
 
 
 @hooks.register("register_admin_viewset")
@@ -25,7 +26,10 @@ def warn_about_the_plenary_schedule(request, panels):
     if is_editor(request.user):
         problem = plenary_schedule_problem()
         if problem:
-            panels.append(PlenaryScheduleWarning(problem))
+            panels.append(DashboardWarning("plenary", _("Plenary session"), problem))
+        problem = closure_days_problem()
+        if problem:
+            panels.append(DashboardWarning("closure-days", _("Closure days"), problem))
 
 
 # Its audit actions: (action, label, message), in English and French.

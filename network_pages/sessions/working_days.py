@@ -85,3 +85,15 @@ def last_compliant_date(opening, working_days=CONVOCATION_WORKING_DAYS):
 
 def today():
     return timezone.localdate()
+
+
+def closure_days_problem(today=None):
+    """What the Office should hear when no closure day is recorded for the next twelve months
+    (convocations would count those days as working days), else None."""
+    today = today or timezone.localdate()
+    if ClosureDay.objects.filter(day__range=(today, today + timedelta(days=365))).exists():
+        return None
+    return _(
+        "No closure day of the Council of Europe is recorded for the next twelve months: "
+        "convocations would count them as working days. Enter them under Closure days."
+    )

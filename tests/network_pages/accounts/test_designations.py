@@ -2,6 +2,7 @@
 
 import datetime
 import re
+from html import unescape
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import MD5PasswordHasher
@@ -344,3 +345,33 @@ def test_an_edit_of_a_designation_does_not_undo_a_suspension_or_the_members_prof
     person.refresh_from_db()
     assert not person.is_active
     assert person.profile.position == "Written by the member"
+
+
+def test_a_correspondent_represents_one_state_at_a_time(
+    client, people, tree, django_capture_on_commit_callbacks, today
+):
+    """R1: a second designation for another state is refused while the first runs; once the
+    Office ends the first before the second starts, it is recorded."""
+    person, first = recorded_and_activated(
+        client, people.office, django_capture_on_commit_callbacks
+    )
+    austria = MemberState.objects.get(code="AT")
+    response = record(
+        client, people.office, django_capture_on_commit_callbacks, member_state=austria.pk
+    )
+    assert response.status_code == 200
+    assert "a correspondent represents one state" in unescape(response.text)
+    assert "Croatia" in response.text
+    assert not Designation.objects.filter(user=person, member_state=austria).exists()
+    first.ends_on = today
+    first.save()
+    starts = (today + datetime.timedelta(days=1)).isoformat()
+    response = record(
+        client,
+        people.office,
+        django_capture_on_commit_callbacks,
+        member_state=austria.pk,
+        designated_on=starts,
+    )
+    assert response.status_code == 302
+    assert Designation.objects.filter(user=person, member_state=austria).exists()

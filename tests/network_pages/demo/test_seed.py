@@ -24,7 +24,7 @@ from network_pages.intranet.panels import build_panels
 from network_pages.notifications.models import Notification
 from network_pages.sessions.convocations import plenary_schedule_problem
 from network_pages.sessions.models import SessionPage
-from network_pages.sessions.working_days import Calendar
+from network_pages.sessions.working_days import Calendar, closure_days_problem
 
 pytestmark = pytest.mark.django_db
 
@@ -85,6 +85,8 @@ def test_seed_demo_is_idempotent_and_uses_the_demo_password(monkeypatch, capsys,
     assert len(set(versions.values_list("opened_at", flat=True))) == 1
     french = IntranetPage.objects.get(slug="welcome", locale__language_code="fr")
     assert french.title == "Bienvenue dans le réseau"
+    # The Christmas closure is entered: the dashboard asks for no closure day.
+    assert closure_days_problem() is None
     # The public page about the network is in every page's footer, in its language.
     for lang, title in (("en", "About the network"), ("fr", "À propos du réseau")):
         footer = Client().get(f"/{lang}/").text.split("<footer", 1)[1]

@@ -19,6 +19,7 @@ from network_pages.sessions.convocations import (
     send_convocation,
 )
 from network_pages.sessions.models import Convocation, ThematicSessionPage
+from network_pages.sessions.working_days import ClosureDay
 from tests.factories.accounts import UserFactory
 from tests.factories.sessions import make_session
 
@@ -156,3 +157,15 @@ def test_the_admin_dashboard_warns_the_office(client, tree, people):
     assert "No plenary session is planned" in client.get("/admin/").text
     make_session(title="Next plenary", starts_on=DAY(plenary_year(), 6, 1))
     assert "No plenary session is planned" not in client.get("/admin/").text
+
+
+def test_the_admin_dashboard_asks_for_the_coming_years_closure_days(client, tree, people, today):
+    closure = "No closure day of the Council of Europe is recorded for the next twelve months"
+    client.force_login(people.office)
+    ClosureDay.objects.create(day=today - datetime.timedelta(days=1), label="Past")
+    ClosureDay.objects.create(day=today + datetime.timedelta(days=366), label="Too far")
+    assert closure in client.get("/admin/").text
+    ClosureDay.objects.create(day=today + datetime.timedelta(days=300), label="Christmas")
+    assert closure not in client.get("/admin/").text
+    client.force_login(people.corr_fr)
+    assert closure not in client.get("/admin/").text
