@@ -19,6 +19,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from wagtail.log_actions import log
 
+from network_pages.access.policy import forget
 from network_pages.accounts.models import Designation, MemberProfile, MemberState
 from network_pages.core.roles import CORRESPONDENTS
 from network_pages.notifications.outbox import notify
@@ -52,18 +53,54 @@ def create_person(*, email, first_name, last_name, language):
     return user
 
 
-def sync_state_groups(user):
-    """The person's state groups are exactly those of their current, activated designations."""
-    current = Designation.objects.current().filter(user=user, activated_at__isnull=False)
+def sync_state_groups(user, today=None):
+    """A designated person's groups follow their current, activated designations: the groups of
+    those states, and the correspondents' role while one is current. Someone never designated
+    (an Office member, a correspondent set up by hand) is left as they are."""
+    designations = Designation.objects.filter(user=user)
+    if not designations.exists():
+        return
+    current = designations.current(today).filter(activated_at__isnull=False)
     wanted = set(
         MemberState.objects.filter(designations__in=current).values_list("group_id", flat=True)
     )
-    state_groups = set(MemberState.objects.values_list("group_id", flat=True))
-    held = set(user.groups.filter(pk__in=state_groups).values_list("pk", flat=True))
+    role = Group.objects.get(name=CORRESPONDENTS)
+    if wanted:
+        wanted.add(role.pk)
+    managed = set(MemberState.objects.values_list("group_id", flat=True)) | {role.pk}
+    held = set(user.groups.filter(pk__in=managed).values_list("pk", flat=True))
     if held - wanted:
         user.groups.remove(*(held - wanted))
     if wanted - held:
         user.groups.add(*(wanted - held))
+    if held != wanted:
+        forget(user)
+
+
+def groups_out_of_date(users, today=None):
+    """The users, each with `network_stale`: whether their groups differ from what their current
+    designations give (`sync_state_groups`), read within the users' own query."""
+    on = today or timezone.localdate()
+    memberships = get_user_model().groups.through.objects.filter(user=OuterRef("pk"))
+    current = Designation.objects.current(on).filter(activated_at__isnull=False)
+    of_user = current.filter(user=OuterRef(OuterRef("pk")))
+    state_held = memberships.filter(group__member_state__isnull=False)
+    # A state group held without a current designation for that state, or the other way round.
+    extra = state_held.exclude(group__member_state__in=of_user.values("member_state"))
+    missing = current.filter(user=OuterRef("pk")).exclude(
+        member_state__group__in=memberships.values("group")
+    )
+    role = memberships.filter(group__name=CORRESPONDENTS)
+    has_current = current.filter(user=OuterRef("pk"))
+    return users.annotate(
+        network_stale=Exists(Designation.objects.filter(user=OuterRef("pk")))
+        & (
+            Exists(extra)
+            | Exists(missing)
+            | (Exists(role) & ~Exists(has_current))
+            | (~Exists(role) & Exists(has_current))
+        )
+    )
 
 
 @transaction.atomic
@@ -101,8 +138,8 @@ def record_designation(designation, *, by=None):
 
 
 def enrol(designation):
-    """Make the person a correspondent of the designating state (the account stays as it is)."""
-    designation.user.groups.add(Group.objects.get(name=CORRESPONDENTS))
+    """The person takes up the designation (the account stays as it is); `sync_state_groups`
+    gives them the state's group and the role from the designation's date."""
     if designation.activated_at is None:
         designation.activated_at = timezone.now()
         designation.save(update_fields=["activated_at"])
@@ -111,7 +148,7 @@ def enrol(designation):
 @transaction.atomic
 def activate(user):
     """Called once the person has set a password through the activation link."""
-    for designation in Designation.objects.current().filter(user=user):
+    for designation in Designation.objects.open().filter(user=user):
         enrol(designation)
         log(designation, "network.designation.activate", user=user)
     sync_state_groups(user)
@@ -123,7 +160,7 @@ def with_designation_standing(users, today=None):
     designations = Designation.objects.filter(user=OuterRef("pk"))
     return users.annotate(
         network_designated=Exists(designations),
-        network_current=Exists(designations.current(today)),
+        network_current=Exists(designations.open(today)),
     )
 
 
@@ -135,7 +172,7 @@ def _designation_standing(user, today=None):
         del user.network_designated, user.network_current
         return standing
     counts = Designation.objects.filter(user=user).aggregate(
-        total=Count("pk"), current=Count("pk", filter=Designation.objects.current_q(today))
+        total=Count("pk"), current=Count("pk", filter=Designation.objects.open_q(today))
     )
     return bool(counts["total"]), bool(counts["current"])
 
@@ -166,14 +203,25 @@ def end_due_designations(today=None):
     for user in candidates:
         if end_designations_of(user, today=today):
             count += 1
-        else:
-            sync_state_groups(user)  # an ended designation beside a current one
+    # Groups follow the designations that began or ended (notices go to the groups' members).
+    for user in groups_out_of_date(User.objects.filter(is_active=True), today).filter(
+        network_stale=True
+    ):
+        sync_state_groups(user, today)
     return count
 
 
 class DesignationBackend(ModelBackend):
     """Every way of logging in (front-end, admin, activation) closes an account whose
-    designations have all ended, and refuses it; so does every request of a logged-in user."""
+    designations have all ended, and refuses it; so does every request of a logged-in user. At
+    login and on every request, a designated person's groups follow their current designations
+    (a designation that ended yesterday acts no more, one that begins today acts at once)."""
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        user = super().authenticate(request, username=username, password=password, **kwargs)
+        if user is not None:
+            sync_state_groups(user)
+        return user
 
     def user_can_authenticate(self, user):
         if not super().user_can_authenticate(user):
@@ -181,12 +229,16 @@ class DesignationBackend(ModelBackend):
         return not end_designations_of(user)
 
     def get_user(self, user_id):
-        """The logged-in user of a request, read with where their designations stand: one query
-        instead of two on every request."""
+        """The logged-in user of a request, read with where their designations and groups stand:
+        one query, and a few more only on the day their groups change."""
         User = get_user_model()
-        users = with_designation_standing(User._default_manager.all())
+        users = groups_out_of_date(with_designation_standing(User._default_manager.all()))
         try:
             user = users.get(pk=user_id)
         except User.DoesNotExist:
             return None
-        return user if self.user_can_authenticate(user) else None
+        if not self.user_can_authenticate(user):
+            return None
+        if user.network_stale:
+            sync_state_groups(user)
+        return user

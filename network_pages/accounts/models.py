@@ -116,10 +116,21 @@ class MemberProfile(models.Model):
 
 
 class DesignationQuerySet(models.QuerySet):
+    """`open`: not ended (the account stays open); `current`: open and begun (the person acts for
+    the state: a designation dated in the future enrols on its date)."""
+
     @staticmethod
-    def current_q(on=None):
+    def open_q(on=None):
         on = on or timezone.localdate()
         return models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=on)
+
+    @classmethod
+    def current_q(cls, on=None):
+        on = on or timezone.localdate()
+        return cls.open_q(on) & models.Q(designated_on__lte=on)
+
+    def open(self, on=None):
+        return self.filter(self.open_q(on))
 
     def current(self, on=None):
         return self.filter(self.current_q(on))

@@ -17,6 +17,8 @@ import pytest
 
 from network_pages.accounts.designations import activate, end_due_designations
 from network_pages.accounts.models import Designation, MemberProfile, MemberState
+from network_pages.core.roles import CORRESPONDENTS
+from tests.factories.information_requests import make_request
 
 pytestmark = pytest.mark.django_db
 
@@ -375,3 +377,71 @@ def test_a_correspondent_represents_one_state_at_a_time(
     )
     assert response.status_code == 302
     assert Designation.objects.filter(user=person, member_state=austria).exists()
+
+
+def _states(person):
+    person.refresh_from_db()
+    return set(person.groups.filter(member_state__isnull=False).values_list("name", flat=True))
+
+
+def test_a_designation_that_ended_yesterday_acts_no_more_mid_session(
+    client, people, tree, django_capture_on_commit_callbacks, frozen_clock, today
+):
+    """Found: moved from Croatia to Austria, a correspondent still answered for Croatia until
+    the daily command ran. Their next request follows their designations."""
+    person, croatia = recorded_and_activated(
+        client, people.office, django_capture_on_commit_callbacks
+    )
+    request = make_request("Returns", ("How many?",))
+    client.force_login(person)
+    assert client.get(request.url + "answer/HR/").status_code == 200
+    croatia.ends_on = today
+    croatia.save()
+    Designation.objects.create(
+        user=person,
+        member_state=MemberState.objects.get(code="AT"),
+        institution="BMI",
+        designated_on=today + datetime.timedelta(days=1),
+        designating_authority="RP",
+        activated_at=timezone.now(),
+    )
+    assert _states(person) == {"State: Croatia (HR)"}
+    frozen_clock.move_to(timezone.now() + datetime.timedelta(days=1), tick=False)
+    assert client.get(request.url + "answer/HR/").status_code == 403  # no daily command ran
+    assert client.get(request.url + "answer/AT/").status_code == 200
+    assert _states(person) == {"State: Austria (AT)"}
+
+
+def test_a_designation_dated_in_the_future_enrols_on_its_date(
+    client, people, tree, django_capture_on_commit_callbacks, frozen_clock, today
+):
+    tomorrow = today + datetime.timedelta(days=1)
+    record(client, people.office, django_capture_on_commit_callbacks, designated_on=tomorrow)
+    person = get_user_model().objects.get(email="ana.horvat@example.org")
+    person.set_password("pw-123456-long")
+    person.save()
+    activate(person)
+    assert person.is_active and _states(person) == set()
+    assert not person.groups.filter(name=CORRESPONDENTS).exists()
+    client.post("/en/login/", {"username": person.username, "password": "pw-123456-long"})
+    # Not a correspondent yet: outside the network, sent to the login like any visitor.
+    assert client.get("/en/intranet/requests/").status_code == 302
+    frozen_clock.move_to(timezone.now() + datetime.timedelta(days=1), tick=False)
+    assert client.get("/en/intranet/requests/").status_code == 200
+    assert _states(person) == {"State: Croatia (HR)"}
+    assert person.groups.filter(name=CORRESPONDENTS).exists()
+
+
+def test_the_daily_command_brings_every_designated_persons_groups_up_to_date(
+    client, people, tree, django_capture_on_commit_callbacks, frozen_clock, today
+):
+    """Those who do not log in get the e-mails of the state they now act for."""
+    tomorrow = today + datetime.timedelta(days=1)
+    record(client, people.office, django_capture_on_commit_callbacks, designated_on=tomorrow)
+    person = get_user_model().objects.get(email="ana.horvat@example.org")
+    person.set_password("pw-123456-long")
+    person.save()
+    activate(person)
+    frozen_clock.move_to(timezone.now() + datetime.timedelta(days=1), tick=False)
+    end_due_designations()
+    assert _states(person) == {"State: Croatia (HR)"}
