@@ -106,6 +106,8 @@ class MemberProfile(models.Model):
     position = models.CharField(_("position"), max_length=255, blank=True)
     phone = models.CharField(_("phone"), max_length=32, blank=True, validators=[phone_validator])
     working_languages = models.JSONField(_("working languages"), default=list, blank=True)
+    # Raised by each save: two people saving at once never lose one change silently.
+    version = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("member profile")
@@ -208,6 +210,7 @@ class NationalNetworkActor(models.Model):
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=32, blank=True, validators=[phone_validator])
     recorded_by = by_user(_("recorded by"))
+    version = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["organisation"]

@@ -10,7 +10,19 @@ from network_pages.core.languages import working_language_choices
 from network_pages.core.typed import keep_on_one_line
 
 
-class ProfileForm(PersonFields, forms.ModelForm):
+class Versioned(forms.Form):
+    """The version of the entry the form was opened on, sent back with it (see
+    `directory.views.save_unless_changed`)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        instance = getattr(self, "instance", None)
+        self.fields["version"].initial = instance.version if instance is not None else 0
+
+
+class ProfileForm(Versioned, PersonFields, forms.ModelForm):
     """A member's own profile (the Office may also change the member state)."""
 
     working_languages = forms.MultipleChoiceField(
@@ -58,7 +70,7 @@ class ProfileForm(PersonFields, forms.ModelForm):
         return profile
 
 
-class NationalNetworkActorForm(forms.ModelForm):
+class NationalNetworkActorForm(Versioned, forms.ModelForm):
     class Meta:
         model = NationalNetworkActor
         fields = ["organisation", "kind", "contact", "email", "phone"]

@@ -7,7 +7,8 @@ The page itself is served through the access policy; each view also requires a f
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db import transaction
+from django.db.models import F, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.text import slugify
@@ -244,23 +245,75 @@ def edit_profile(request, page, user_id):
     if not rules.can_edit_profile(request.user, person):
         raise PermissionDenied
     profile = MemberProfile.objects.filter(user=person).first() or MemberProfile(user=person)
-    form = ProfileForm(
-        request.POST or None,
-        instance=profile,
-        office=access.is_editor(request.user) and person.pk != request.user.pk,
-    )
+    office = access.is_editor(request.user) and person.pk != request.user.pk
+    form = ProfileForm(request.POST or None, instance=profile, office=office)
+    conflict = None
     if request.method == "POST" and form.is_valid():
-        form.save()
-        log(profile, "network.profile.edit", user=request.user)
-        messages.success(request, _("The profile has been saved."))
-        return redirect(page.url + page.reverse_subpage("index"))
+        conflict = save_unless_changed(form, MemberProfile, profile.pk, form.save)
+        if conflict is None:
+            log(profile, "network.profile.edit", user=request.user)
+            messages.success(request, _("The profile has been saved."))
+            return redirect(page.url + page.reverse_subpage("index"))
+        form = _kept(form, conflict, ProfileForm, office=office)
     return render_subpage(
         request,
         page,
         "network_pages/directory/profile_form.html",
         form=form,
         person=person,
+        conflict=conflict,
     )
+
+
+def save_unless_changed(form, model, pk, save):
+    """Save through `save()` unless someone saved the entry since the form was opened (its
+    version moved on): then nothing is saved and the entry as it now stands is returned, for the
+    conflict screen. The row is locked meanwhile, so two saves at once cannot both pass."""
+    with transaction.atomic():
+        if pk is not None:
+            current = model.objects.select_for_update().get(pk=pk)
+            if current.version != (form.cleaned_data.get("version") or 0):
+                return current
+        saved = save()
+        model.objects.filter(pk=saved.pk).update(version=F("version") + 1)
+    return None
+
+
+def _kept(form, current, form_class, **kwargs):
+    """The form again with what the user typed, now on the version saved meanwhile (so that
+    saving again keeps their text on top of it), the reason, and the saved entry's values."""
+    fields = form_class(instance=current, **kwargs).fields  # read before the form fills `current`
+    saved = [
+        (field.label, _shown(current, name))
+        for name, field in fields.items()
+        if not field.widget.is_hidden
+    ]
+    data = form.data.copy()
+    data["version"] = str(current.version)
+    kept = form_class(data, instance=current, **kwargs)
+    kept.is_valid()
+    kept.add_error(
+        None,
+        _(
+            "Someone else saved this entry while you were editing it: nothing of yours is lost. "
+            "Their version is shown below; check your changes, then save again."
+        ),
+    )
+    kept.saved_values = saved
+    return kept
+
+
+def _shown(entry, name):
+    """An entry's value as a person reads it (a profile's person fields are the user's)."""
+    for source in (entry, getattr(entry, "user", None)):
+        if source is None or not hasattr(source, name):
+            continue
+        display = getattr(source, f"get_{name}_display", None)
+        value = display() if display is not None else getattr(source, name)
+        if isinstance(value, list):
+            value = ", ".join(value)
+        return value if value not in (None, "") else "—"
+    return "—"
 
 
 def _state(code):
@@ -298,14 +351,22 @@ def edit_actor(request, page, code, actor_id=None):
     if actor_id is not None:
         actor = get_object_or_404(NationalNetworkActor, pk=actor_id, member_state=member_state)
     form = NationalNetworkActorForm(request.POST or None, instance=actor)
+    conflict = None
     if request.method == "POST" and form.is_valid():
-        actor = form.save(commit=False)
-        actor.member_state = member_state
-        actor.recorded_by = actor.recorded_by or request.user
-        actor.save()
-        log(actor, "network.actor.save", user=request.user)
-        messages.success(request, _("The national network has been updated."))
-        return redirect(_state_url(page, member_state))
+
+        def save():
+            saved = form.save(commit=False)
+            saved.member_state = member_state
+            saved.recorded_by = saved.recorded_by or request.user
+            saved.save()
+            return saved
+
+        conflict = save_unless_changed(form, NationalNetworkActor, actor_id, save)
+        if conflict is None:
+            log(form.instance, "network.actor.save", user=request.user)
+            messages.success(request, _("The national network has been updated."))
+            return redirect(_state_url(page, member_state))
+        form = _kept(form, conflict, NationalNetworkActorForm)
     return render_subpage(
         request,
         page,
@@ -313,6 +374,7 @@ def edit_actor(request, page, code, actor_id=None):
         form=form,
         member_state=member_state,
         actor=actor,
+        conflict=conflict,
     )
 
 

@@ -3,9 +3,12 @@
 import csv
 import datetime
 import io
+import threading
+from html import unescape
 
 from django.contrib.auth.models import Group
-from django.db import connection
+from django.db import connection, connections
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 import pytest
@@ -361,3 +364,85 @@ def test_the_directory_costs_a_fixed_number_of_queries(client, members, viewer):
     assert large["csv/"] <= 16  # measured: 14
     html = client.get(DIRECTORY["en"]).text
     assert html.count('class="directory-state"') == 47, "46 states and the SRSG and Office"
+
+
+def _profile_data(position, version):
+    return {
+        "first_name": "Claire",
+        "last_name": "Martin",
+        "email": "corr-fr@example.org",
+        "language": "fr",
+        "institution": "Ministère de l'Intérieur",
+        "position": position,
+        "phone": "",
+        "version": str(version),
+    }
+
+
+@pytest.mark.parametrize(
+    ("lang", "notice"),
+    [
+        ("en", "Someone else saved this entry while you were editing it"),
+        ("fr", "Quelqu'un d'autre a enregistré cette fiche pendant que vous la modifiiez"),
+    ],
+)
+def test_two_people_saving_one_profile_lose_nothing(client, members, lang, notice):
+    """The second save gets the conflict screen with their text kept and the other's shown;
+    saving again keeps theirs on top."""
+    client.force_login(members.corr_fr)
+    url = DIRECTORY[lang] + "profile/"
+    assert client.post(url, _profile_data("First change", 0)).status_code == 302
+    response = client.post(url, _profile_data("Second change", 0))  # opened before the first
+    assert response.status_code == 200
+    html = unescape(response.text)
+    assert notice in html
+    assert 'value="Second change"' in html, "what they typed is kept"
+    assert "<dd>First change</dd>" in html, "what was saved meanwhile is shown"
+    assert MemberProfile.objects.get(user=members.corr_fr).position == "First change"
+    assert client.post(url, _profile_data("Second change", 1)).status_code == 302
+    assert MemberProfile.objects.get(user=members.corr_fr).position == "Second change"
+
+
+def test_two_people_saving_one_actor_lose_nothing(client, members):
+    actor = NationalNetworkActor.objects.create(
+        member_state=MemberState.objects.get(code="FR"), organisation="OFII", kind="governmental"
+    )
+    client.force_login(members.corr_fr)
+    url = f"{DIRECTORY['en']}states/FR/actors/{actor.pk}/edit/"
+    data = {"organisation": "OFII (1)", "kind": "governmental", "contact": "Unit 1", "email": ""}
+    assert client.post(url, {**data, "phone": "", "version": "0"}).status_code == 302
+    response = client.post(url, {**data, "organisation": "OFII (2)", "phone": "", "version": "0"})
+    assert response.status_code == 200
+    assert "Someone else saved this entry" in unescape(response.text)
+    actor.refresh_from_db()
+    assert (actor.organisation, actor.version) == ("OFII (1)", 1)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_saves_at_the_same_moment_from_two_threads_keep_one_and_refuse_the_other(members, tree):
+    """On PostgreSQL the row is locked while a save checks its version: of two saves made at
+    once on the same version, one passes and the other gets the conflict screen."""
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks are PostgreSQL's (SQLite writes one at a time)")
+    MemberProfile.objects.update_or_create(user=members.corr_fr, defaults={"position": "Before"})
+    url = DIRECTORY["en"] + "profile/"
+    barrier = threading.Barrier(2)
+    statuses = []
+
+    def save(position):
+        try:
+            client = Client()
+            client.force_login(members.corr_fr)
+            barrier.wait()
+            statuses.append(client.post(url, _profile_data(position, 0)).status_code)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=save, args=(p,)) for p in ("From A", "From B")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(statuses) == [200, 302]
+    profile = MemberProfile.objects.get(user=members.corr_fr)
+    assert profile.position in ("From A", "From B") and profile.version == 1
