@@ -247,9 +247,9 @@ def test_a_second_designation_of_an_active_member_enrols_them_without_activation
     assert get_user_model().objects.filter(email__iexact="jonas@example.org").count() == 1
 
 
-def recorded_and_activated(client, office, capture):
+def recorded_and_activated(client, office, capture, **overrides):
     """The designated person, recorded by the Office, with a password, activated in code."""
-    record(client, office, capture)
+    record(client, office, capture, **overrides)
     person = get_user_model().objects.get(email="ana.horvat@example.org")
     person.set_password("pw-123456-long")
     person.save()
@@ -415,12 +415,12 @@ def test_a_designation_that_ended_yesterday_acts_no_more_mid_session(
 def test_a_designation_dated_in_the_future_enrols_on_its_date(
     client, people, tree, django_capture_on_commit_callbacks, frozen_clock, today
 ):
-    tomorrow = today + datetime.timedelta(days=1)
-    record(client, people.office, django_capture_on_commit_callbacks, designated_on=tomorrow)
-    person = get_user_model().objects.get(email="ana.horvat@example.org")
-    person.set_password("pw-123456-long")
-    person.save()
-    activate(person)
+    person, _designation = recorded_and_activated(
+        client,
+        people.office,
+        django_capture_on_commit_callbacks,
+        designated_on=today + datetime.timedelta(days=1),
+    )
     assert person.is_active and _states(person) == set()
     assert not person.groups.filter(name=CORRESPONDENTS).exists()
     client.post("/en/login/", {"username": person.username, "password": "pw-123456-long"})
@@ -436,12 +436,12 @@ def test_the_daily_command_brings_every_designated_persons_groups_up_to_date(
     client, people, tree, django_capture_on_commit_callbacks, frozen_clock, today
 ):
     """Those who do not log in get the e-mails of the state they now act for."""
-    tomorrow = today + datetime.timedelta(days=1)
-    record(client, people.office, django_capture_on_commit_callbacks, designated_on=tomorrow)
-    person = get_user_model().objects.get(email="ana.horvat@example.org")
-    person.set_password("pw-123456-long")
-    person.save()
-    activate(person)
+    person, _designation = recorded_and_activated(
+        client,
+        people.office,
+        django_capture_on_commit_callbacks,
+        designated_on=today + datetime.timedelta(days=1),
+    )
     frozen_clock.move_to(timezone.now() + datetime.timedelta(days=1), tick=False)
     end_due_designations()
     assert _states(person) == {"State: Croatia (HR)"}
