@@ -19,6 +19,7 @@ class NetworkPagesConfig(AppConfig):
         from network_pages.intranet import rules as intranet_rules  # noqa: F401
         from network_pages.intranet import versions
         from network_pages.sessions import rules as session_rules  # noqa: F401
+        from network_pages.sessions import signals as session_signals  # noqa: F401
 
         # Last: a page's versions are written after its domain's own publish handlers have run.
         versions.connect()

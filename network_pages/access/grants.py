@@ -9,7 +9,12 @@ from guardian.shortcuts import assign_perm, remove_perm
 
 from network_pages.access.models import PageGroupObjectPermission, PageUserObjectPermission
 from network_pages.access.policy import can_view, forget
-from network_pages.core.roles import VIEW_RESTRICTED_PAGE, VIEW_RESTRICTED_PAGE_PERM
+from network_pages.core.roles import (
+    VIEW_RESTRICTED_PAGE,
+    VIEW_RESTRICTED_PAGE_ONLY,
+    VIEW_RESTRICTED_PAGE_ONLY_PERM,
+    VIEW_RESTRICTED_PAGE_PERM,
+)
 from network_pages.notifications.outbox import notify
 
 
@@ -18,11 +23,16 @@ def base_page(page):
     return page if type(page) is Page else Page.objects.get(pk=page.pk)
 
 
-def grant(principal, page, *, by=None, tell=True):
-    """Open `page` (and its subtree, in every language) to a user or a group; `tell=False`
-    when the caller sends its own message."""
+def grant(principal, page, *, by=None, tell=True, subtree=True):
+    """Open `page` (and its subtree, unless `subtree` is False) in every language to a user or a
+    group; `tell=False` when the caller sends its own message."""
 
     page = base_page(page)
+    codename, perm = (
+        (VIEW_RESTRICTED_PAGE, VIEW_RESTRICTED_PAGE_PERM)
+        if subtree
+        else (VIEW_RESTRICTED_PAGE_ONLY, VIEW_RESTRICTED_PAGE_ONLY_PERM)
+    )
     holders = (
         PageGroupObjectPermission if isinstance(principal, Group) else PageUserObjectPermission
     )
@@ -30,13 +40,14 @@ def grant(principal, page, *, by=None, tell=True):
     already = holders.objects.filter(
         **{holder_field: principal},
         content_object=page,
-        permission__codename=VIEW_RESTRICTED_PAGE,
+        permission__codename=codename,
     ).exists()
     if already:
         return
-    assign_perm(VIEW_RESTRICTED_PAGE_PERM, principal, page)
+    assign_perm(perm, principal, page)
     forget(principal)
-    log(page, "network.access.grant", user=by, data=_principal_data(principal))
+    data = _principal_data(principal) | ({} if subtree else {"page_only": True})
+    log(page, "network.access.grant", user=by, data=data)
     if not tell:
         return
     people = principal.user_set.all() if isinstance(principal, Group) else [principal]
@@ -46,9 +57,10 @@ def grant(principal, page, *, by=None, tell=True):
 
 
 def revoke(principal, page, *, by=None):
-    """Close `page` again to a user or a group."""
+    """Close `page` again to a user or a group (whichever kind of grant opened it)."""
     page = base_page(page)
-    remove_perm(VIEW_RESTRICTED_PAGE_PERM, principal, page)
+    for perm in (VIEW_RESTRICTED_PAGE_PERM, VIEW_RESTRICTED_PAGE_ONLY_PERM):
+        remove_perm(perm, principal, page)
     forget(principal)
     log(page, "network.access.revoke", user=by, data=_principal_data(principal))
 

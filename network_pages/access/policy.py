@@ -4,11 +4,12 @@ Every place that shows content asks this module: `can_view(user, obj)` for one o
 `viewable(user, queryset)` for a queryset of pages. Four mechanisms, from coarse to fine:
 
 1. Wagtail view restrictions (groups only), which exist only on the intranet roots.
-2. Deny-by-default zones decided here: invited experts see only what they are granted (and its
-   descendants) plus the intranet home; closed zones (registered by the domains) are hidden from
-   correspondents unless granted (a closed page inside a granted subtree needs a grant of its
-   own). Grants are guardian object permissions stored on the base `Page` (see `grants`); a grant
-   on a page covers its descendants and its translations.
+2. Deny-by-default zones decided here: invited experts see only what they are granted plus the
+   intranet home; closed zones (registered by the domains) are hidden from correspondents unless
+   granted (a closed page inside a granted subtree needs a grant of its own). Grants are guardian
+   object permissions stored on the base `Page` (see `grants`), of two kinds: a grant on a page
+   covers its descendants and its translations; a page-only grant covers the page and its
+   translations, never what is under it.
 3. Page-type rules registered by the domains (members-only types: never shown to invited experts).
 4. Workflow state: nothing unpublished is shown outside the admin and previews.
 
@@ -41,12 +42,15 @@ from network_pages.core.roles import (
     CORRESPONDENTS,
     EDITOR_GROUPS,
     EXPERTS,
+    GRANT_CODENAMES,
     NETWORK_GROUPS,
     VIEW_RESTRICTED_PAGE,
+    VIEW_RESTRICTED_PAGE_ONLY,
 )
 
 # The kinds of rows of the policy's one query (`tagged`, `read_union`).
 RESTRICTION, INTRANET, CLOSED, GRANT = "restriction", "intranet", "closed", "grant"
+SUBTREE, PAGE_ONLY = "subtree", "page only"  # what the user's grants open, by kind
 
 
 class Level(enum.IntEnum):
@@ -218,22 +222,22 @@ def passes_restriction(restriction_type, restriction_groups, user, user_groups):
     return False  # shared passwords are never allowed here (see network_pages.checks)
 
 
-def _grants(user):
-    """The view grants held by the user and by the user's groups, before any grant filter."""
-    direct = PageUserObjectPermission.objects.filter(
-        user=user, permission__codename=VIEW_RESTRICTED_PAGE
-    )
+def _grants(user, codenames=GRANT_CODENAMES):
+    """The view grants (of the given kinds) held by the user and by the user's groups, before any
+    grant filter."""
+    direct = PageUserObjectPermission.objects.filter(user=user, permission__codename__in=codenames)
     via_groups = PageGroupObjectPermission.objects.filter(
-        group_id__in=sorted(group_ids(user)), permission__codename=VIEW_RESTRICTED_PAGE
+        group_id__in=sorted(group_ids(user)), permission__codename__in=codenames
     )
     return direct, via_groups
 
 
-def granted_pages(user):
-    """Base pages on which the user, or one of their groups, holds the view grant."""
+def granted_pages(user, codenames=GRANT_CODENAMES):
+    """Base pages on which the user, or one of their groups, holds a view grant (of the given
+    kinds: both unless told)."""
     if not user.is_authenticated or not user.is_active:
         return Page.objects.none()
-    direct, via_groups = _grants(user)
+    direct, via_groups = _grants(user, codenames)
     granted = Page.objects.filter(
         Q(pk__in=direct.values("content_object_id"))
         | Q(pk__in=via_groups.values("content_object_id"))
@@ -268,7 +272,8 @@ class Scope:
         self.level = level
         self.intranet_paths = intranet_paths
         self.denied_paths = denied_paths
-        self._zones = zones  # (closed paths, granted paths), or the function that reads them
+        # (closed paths, granted subtrees' paths, page-only grants' paths), or what reads them
+        self._zones = zones
 
     def _zone_paths(self):
         if callable(self._zones):
@@ -281,30 +286,45 @@ class Scope:
 
     @property
     def granted_paths(self):
+        """Paths of the pages whose whole subtree the user is granted."""
         return self._zone_paths()[1]
+
+    @property
+    def page_paths(self):
+        """Paths of the pages the user is granted alone (nothing under them)."""
+        return self._zone_paths()[2]
 
     def grants_within(self, zone):
         """Grants that open something inside a closed zone (a grant above it does not)."""
         return tuple(g for g in self.granted_paths if g.startswith(zone))
 
-    def allows_path(self, path):
+    def allows_path(self, path, *, whole=False):
+        """May the user see the page at `path`? `whole`: through something that opens what is
+        under it and attached to it too (not through a page-only grant)."""
         if _starts(path, self.denied_paths):
             return False
         if not _starts(path, self.intranet_paths):
             return True
         if self.level == Level.EDITOR:
             return True
+        alone = () if whole else self.page_paths
         # Every closed zone around the page must be opened by a grant inside it.
         for zone in self.closed_paths:
-            if path.startswith(zone) and not _starts(path, self.grants_within(zone)):
+            if path.startswith(zone) and not (
+                _starts(path, self.grants_within(zone)) or path in alone
+            ):
                 return False
         if self.level == Level.MEMBER:
             return True
         if self.level == Level.EXPERT:
-            return _starts(path, self.granted_paths) or path in self.intranet_paths
+            return (
+                _starts(path, self.granted_paths)
+                or path in alone
+                or (path in self.intranet_paths and not whole)
+            )
         return False
 
-    def page_filter(self):
+    def page_filter(self, *, whole=False):
         """The Q of the pages `allows_path` allows (live or not), as small as it can be."""
         allowed = _not_under(self.denied_paths)
         outside = _not_under(self.intranet_paths)
@@ -312,17 +332,18 @@ class Scope:
             return _q(allowed)
         if self.level < Level.EXPERT:
             return _q(_all(allowed, outside))
+        alone = Q(path__in=self.page_paths) if self.page_paths and not whole else NOTHING
         # Every closed zone around a page must be opened by a grant inside it.
         zones = _all(
             *(
-                _either(~Q(path__startswith=zone), _under(self.grants_within(zone)))
+                _either(~Q(path__startswith=zone), _under(self.grants_within(zone)), alone)
                 for zone in self.closed_paths
             )
         )
         if self.level == Level.MEMBER:
             return _q(_all(allowed, _either(outside, zones)))
-        homes = Q(path__in=self.intranet_paths) if self.intranet_paths else NOTHING
-        opened = _either(_all(_under(self.granted_paths), zones), homes)
+        homes = Q(path__in=self.intranet_paths) if self.intranet_paths and not whole else NOTHING
+        opened = _either(_all(_either(_under(self.granted_paths), alone), zones), homes)
         return _q(_all(allowed, _either(outside, opened)))
 
 
@@ -363,7 +384,7 @@ def _read_scope(user, whole):
         if not passes_restriction(restriction_type, groups, user, own)
     }
     if not deny_by_default:
-        zones = ((), ())
+        zones = ((), (), ())
     elif whole:
         zones = _zones(user, found)
     else:
@@ -392,21 +413,35 @@ def _read_zones(user):
 
 
 def _zones(user, found):
-    """(closed paths, granted paths): what the user's grants open (filtered, with their
-    translations) takes one more query, only for a user who holds some."""
-    granted = ()
+    """(closed paths, granted subtrees' paths, page-only grants' paths): what the user's grants
+    open (filtered, with their translations) takes one more query, only for a user who holds
+    some."""
+    opened = {}
     if found.get(GRANT):
-        granted = _translations(granted_pages(user)).values_list("path", flat=True)
-    return _sorted_paths(found.get(CLOSED, ())), tuple(sorted(granted))
+        _restrictions, opened = read_union(
+            [
+                tagged(_translations(granted_pages(user, codenames)), kind, path="path")
+                for kind, codenames in (
+                    (SUBTREE, (VIEW_RESTRICTED_PAGE,)),
+                    (PAGE_ONLY, (VIEW_RESTRICTED_PAGE_ONLY,)),
+                )
+            ]
+        )
+    return (
+        _sorted_paths(found.get(CLOSED, ())),
+        _sorted_paths(opened.get(SUBTREE, ())),
+        _sorted_paths(opened.get(PAGE_ONLY, ())),
+    )
 
 
 def _sorted_paths(rows):
     return tuple(sorted(path for path, _number in rows))
 
 
-def viewable(user, queryset):
-    """The pages of `queryset` that the user may see (live ones only)."""
-    queryset = queryset.filter(live=True).filter(scope(user).page_filter())
+def viewable(user, queryset, *, whole=False):
+    """The pages of `queryset` that the user may see (live ones only); `whole`: only those the
+    user sees with what is under and attached to them, not through a page-only grant."""
+    queryset = queryset.filter(live=True).filter(scope(user).page_filter(whole=whole))
     for content_types, allowed in _page_type_filters(user):
         queryset = queryset.filter(~Q(content_type__in=content_types) | allowed)
     return queryset

@@ -9,10 +9,14 @@ NETWORK_GROUPS = (SRSG, OFFICE, CORRESPONDENTS, EXPERTS)
 EDITOR_GROUPS = (SRSG, OFFICE)
 MEMBER_GROUPS = (SRSG, OFFICE, CORRESPONDENTS)
 
-# The project's object permission: lets a user or group see a page (and its subtree)
-# in a deny-by-default zone. It belongs to wagtailcore.Page, the base class guardian is asked about.
+# The project's object permissions, the two kinds of grant: let a user or group see a page and its
+# subtree, or that page alone, in a deny-by-default zone. They belong to wagtailcore.Page, the base
+# class guardian is asked about.
 VIEW_RESTRICTED_PAGE = "view_restricted_page"
 VIEW_RESTRICTED_PAGE_PERM = f"wagtailcore.{VIEW_RESTRICTED_PAGE}"
+VIEW_RESTRICTED_PAGE_ONLY = "view_restricted_page_only"
+VIEW_RESTRICTED_PAGE_ONLY_PERM = f"wagtailcore.{VIEW_RESTRICTED_PAGE_ONLY}"
+GRANT_CODENAMES = (VIEW_RESTRICTED_PAGE, VIEW_RESTRICTED_PAGE_ONLY)
 
 INTRANET_SLUG = "intranet"
 INTRANET_COLLECTION = "Intranet"

@@ -23,6 +23,7 @@ USERS = [
     ("corr-de", "Jonas", "Becker", CORRESPONDENTS, "DE", "en"),
     ("corr-it", "Giulia", "Rossi", CORRESPONDENTS, "IT", "en"),
     ("expert", "Erik", "Lund", EXPERTS, None, "en"),
+    ("expert-iom", "Inês", "Duarte", EXPERTS, None, "fr"),
 ]
 
 

@@ -1,12 +1,14 @@
 """Demo sessions, dated relative to the day the demo is loaded (safe to run again): the last
 plenary, held at least 45 days ago, with its conclusions; next year's (at least 60 working days
-away, convened in time) with participants registered by two states; and a thematic session under
-it with the demo `expert` invited and a paper. All of them translated into French."""
+away, convened in time) with two papers, participants registered by two states and `expert-iom`
+invited on two agenda items with one of the papers; and a thematic session under it, held
+jointly, with the demo `expert` invited and a paper. All of them translated into French."""
 
 from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
+from django.utils.text import slugify
 
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Locale
@@ -153,11 +155,13 @@ def seed_sessions(today):
         month_fr,
         place="Strasbourg, Palais de l'Europe, room 5",
         represented_by="the Head of the SRSG's Office",
+        external_participants=True,
     )
     announced = today - timedelta(days=6)
     with back_then(announced):
         upcoming, created = _add(index, upcoming)
         if created:
+            _papers(upcoming, PLENARY_PAPERS)
             _translate(upcoming, title_fr)
         if not Convocation.objects.filter(session=upcoming).exists():
             send_convocation(upcoming, by=office, today=announced)
@@ -175,10 +179,11 @@ def seed_sessions(today):
             agenda=AGENDA[3:4],
         )
         if created:
-            _paper(thematic)
+            _papers(thematic, [THEMATIC_PAPER])
             _translate(thematic, f"Intégration des réfugiés{NBSP}: bonnes pratiques")
     with back_then(announced + timedelta(days=1)):
         _invite_expert(thematic, office)
+        _invite_to_plenary(upcoming, office)
     with back_then(today - timedelta(days=2)):
         _register_participants(upcoming)
 
@@ -193,6 +198,23 @@ def _invite_expert(thematic, office):
         [{"first_name": expert.first_name, "last_name": expert.last_name, "email": expert.email}],
         ends_on=thematic.last_day + timedelta(days=7),
         organisation="University of Oslo",
+        by=office,
+    )
+
+
+def _invite_to_plenary(plenary, office):
+    """An organisation's expert at the plenary (§1.2), on two agenda items, with one paper."""
+    guest = get_user_model().objects.get(username="expert-iom")
+    if Invitation.objects.filter(session=plenary, user=guest).exists():
+        return
+    items = list(AgendaItem.objects.filter(page=plenary).order_by("sort_order"))  # saved rows
+    invite(
+        plenary,
+        [{"first_name": guest.first_name, "last_name": guest.last_name, "email": guest.email}],
+        ends_on=plenary.last_day,
+        organisation="International Organization for Migration",
+        agenda_items=[items[2], items[3]],
+        papers=SessionPaper.objects.filter(page=plenary, document__title=PLENARY_PAPERS[0]),
         by=office,
     )
 
@@ -217,20 +239,27 @@ def _register_participants(session):
         )
 
 
-def _paper(session):
-    """A paper for the session, published with it (its French version follows)."""
+THEMATIC_PAPER = "Background note: integration of refugees"
+PLENARY_PAPERS = [
+    "Draft work programme of the network",
+    "Note for members: state of play of the information requests",
+]
+
+
+def _papers(session, titles):
+    """The session's papers, published with it (its French version follows)."""
     Document = get_document_model()
-    title = "Background note: integration of refugees"
     if session.papers.exists():
         return
-    document = Document.objects.filter(title=title).first()
-    if document is None:
-        document = Document(
-            title=title, collection=Collection.objects.get(name=INTRANET_COLLECTION, depth=2)
-        )
-        document.file.save("background-note.txt", ContentFile(f"{title}\n".encode()), save=False)
-        document.save()
-    session.papers.add(SessionPaper(document=document, sort_order=0))
+    collection = Collection.objects.get(name=INTRANET_COLLECTION, depth=2)
+    for order, title in enumerate(titles):
+        document = Document.objects.filter(title=title).first()
+        if document is None:
+            document = Document(title=title, collection=collection)
+            name = f"{slugify(title)[:60]}.txt"
+            document.file.save(name, ContentFile(f"{title}\n".encode()), save=False)
+            document.save()
+        session.papers.add(SessionPaper(document=document, sort_order=order))
     session.save_revision().publish()
 
 

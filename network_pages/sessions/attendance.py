@@ -41,8 +41,8 @@ def rows(page):
         table.append(
             [
                 state,
-                str(invitation.user),
-                invitation.user.email,
+                invitation.name,
+                invitation.address,
                 position,
                 "",
                 invitation.get_kind_display(),

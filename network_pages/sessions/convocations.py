@@ -1,14 +1,19 @@
 """Convening the network's sessions (R10, R11; §4.1-4.3): convocations 30 working days ahead, and
 a plenary at least once a year.
 
-A convocation goes to every active correspondent (and, for a thematic session, to the people
-invited to it) with the draft agenda, in each recipient's language, through `notify`; it records
-when and to whom. A plenary convocation sent after the last compliant date is refused unless the
-Office gives a reason, which the audit log keeps.
+A convocation goes to every active correspondent (and to the people invited to the session) with
+the draft agenda, in each recipient's language, through `notify`; it records when and to whom. A
+plenary convocation sent after the last compliant date is refused unless the Office gives a
+reason, which the audit log keeps.
+
+A convocation records the dates it announced. When a convened session is published with other
+dates, the people convened are told the new ones (`send_new_dates`), recorded as a convocation
+that changes the dates.
 """
 
 import datetime
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
@@ -20,6 +25,7 @@ from wagtail.log_actions import log
 from network_pages.accounts.members import active_members_of
 from network_pages.core.roles import CORRESPONDENTS
 from network_pages.core.translations import original
+from network_pages.intranet.versions import sync_versions
 from network_pages.notifications.outbox import notify
 from network_pages.sessions.models import (
     Convocation,
@@ -41,16 +47,15 @@ def convocation_deadline(page):
 
 
 def recipients_of(source):
-    """Every active correspondent, and the people invited to a thematic session (`source`: the
-    session as first written)."""
+    """Every active correspondent, and the people invited to the session (`source`: the session
+    as first written)."""
     people = list(active_members_of(CORRESPONDENTS))
-    if source.kind == SessionPage.Kind.THEMATIC:
-        invited = (
-            Invitation.objects.current()
-            .filter(session=source, user__is_active=True)
-            .select_related("user")
-        )
-        people += [invitation.user for invitation in invited]
+    invited = (
+        Invitation.objects.current()
+        .filter(session=source, user__is_active=True)
+        .select_related("user")
+    )
+    people += [invitation.user for invitation in invited]
     return list({person.pk: person for person in people}.values())
 
 
@@ -77,6 +82,8 @@ def send_convocation(page, *, by, override_reason="", today=None):
     convocation = Convocation.objects.create(
         session=source,
         sent_by=by,
+        starts_on=source.starts_on,
+        ends_on=source.ends_on,
         last_compliant_date=deadline,
         late=late,
         override_reason=override_reason if late else "",
@@ -88,6 +95,70 @@ def send_convocation(page, *, by, override_reason="", today=None):
         "network.session.convene",
         user=by,
         data={
+            "recipients": len(recipients),
+            "late": late,
+            "last_compliant_date": deadline.isoformat(),
+            "reason": convocation.override_reason,
+        },
+    )
+    return convocation
+
+
+def people_convened(source):
+    """The recipients of the session's convocations so far who are still active."""
+    return list(
+        get_user_model()
+        .objects.filter(convocations__session=source, is_active=True)
+        .distinct()
+        .order_by("pk")
+    )
+
+
+@transaction.atomic
+def send_new_dates(page, *, by=None, today=None):
+    """Called when the session as first written (`page`) is published: if it was convened and its
+    first or last day now differs from those its last convocation announced, tell the people
+    convened the new dates (in their language), and record it as a convocation that changes the
+    dates, late or not, with the reason the Office gave for a late change (the audit log's
+    `DATE_CHANGE_ACTION` for that first day since the last convocation). Returns that record, or
+    None when there was nothing to tell."""
+    today = today or timezone.localdate()
+    # Two publications at once tell people once: the second waits here, then finds the first's.
+    SessionPage.objects.select_for_update().filter(pk=page.pk).values_list("pk").first()
+    announced = Convocation.objects.filter(session_id=page.pk).first()
+    if announced is None or announced.starts_on is None:
+        return None
+    if (announced.starts_on, announced.last_day) == (page.starts_on, page.last_day):
+        return None
+    deadline = convocation_deadline(page)
+    late = today > deadline
+    recipients = people_convened(page)
+    convocation = Convocation.objects.create(
+        session_id=page.pk,
+        sent_by=by,
+        starts_on=page.starts_on,
+        ends_on=page.ends_on,
+        changes_dates=True,
+        last_compliant_date=deadline,
+        late=late,
+        override_reason=announced.date_change_reason(page.starts_on) if late else "",
+    )
+    convocation.recipients.set(recipients)
+    # Its versions first (as the publication would a moment later), so that each notice shows the
+    # session as it now stands in its reader's language.
+    sync_versions(page, user=by)
+    notify(
+        recipients,
+        "session_dates_changed",
+        {"session": page, "convocation": convocation, "previous": announced},
+    )
+    log(
+        page,
+        "network.session.new_dates",
+        user=by,
+        data={
+            "old": [announced.starts_on.isoformat(), announced.last_day.isoformat()],
+            "new": [page.starts_on.isoformat(), page.last_day.isoformat()],
             "recipients": len(recipients),
             "late": late,
             "last_compliant_date": deadline.isoformat(),

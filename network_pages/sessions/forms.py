@@ -9,7 +9,7 @@ from network_pages.accounts.designations import find_person
 from network_pages.accounts.forms import PersonFields
 from network_pages.core.typed import keep_on_one_line, one_line
 from network_pages.sessions.invitations import already_invited, why_not_invitable
-from network_pages.sessions.models import Attendance
+from network_pages.sessions.models import Attendance, Invitation, SessionPage
 
 
 class ConvocationForm(forms.Form):
@@ -23,7 +23,7 @@ class ConvocationForm(forms.Form):
 
 
 class PersonForm(PersonFields):
-    """A person to invite or nominate (a new account is made for an unknown address)."""
+    """A person to invite or nominate."""
 
     position = forms.CharField(
         label=gettext_lazy("position"), max_length=255, required=False, validators=[one_line]
@@ -32,6 +32,11 @@ class PersonForm(PersonFields):
     def __init__(self, *args, session=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.session = session
+
+
+class InviteeForm(PersonForm):
+    """A person the Office invites (a new account is made for an unknown address): the Office is
+    told when the address cannot be invited."""
 
     def clean_email(self):
         email = self.cleaned_data["email"]
@@ -57,10 +62,27 @@ class BasePeopleFormSet(forms.BaseFormSet):
             raise forms.ValidationError(_("Give at least one person to invite."))
 
 
-PeopleFormSet = forms.formset_factory(PersonForm, formset=BasePeopleFormSet, extra=3, max_num=20)
+PeopleFormSet = forms.formset_factory(InviteeForm, formset=BasePeopleFormSet, extra=3, max_num=20)
+
+
+ONE_PER_LINE = forms.CheckboxSelectMultiple(attrs={"class": "choice-list"})
+
+
+class AgendaItemChoice(forms.ModelMultipleChoiceField):
+    def __init__(self, session, **kwargs):
+        self.numbers = {item.pk: number for number, item in session.numbered_agenda()}
+        super().__init__(session.agenda_items.all(), widget=ONE_PER_LINE, **kwargs)
+
+    def label_from_instance(self, item):
+        """The item as the page in the user's language shows it, with its number."""
+        return f"{self.numbers.get(item.pk, '')}. {item.localized.title}"
 
 
 class InvitationForm(forms.Form):
+    """The invitation the Office sends to external experts: to a plenary, it names the agenda
+    items their views are sought on and the papers they receive (a thematic session's experts
+    receive all its papers)."""
+
     organisation = forms.CharField(
         label=gettext_lazy("organisation"),
         max_length=255,
@@ -75,6 +97,28 @@ class InvitationForm(forms.Form):
         help_text=gettext_lazy("The invitation, and the access it gives, end after this day."),
     )
 
+    def __init__(self, *args, session, **kwargs):
+        super().__init__(*args, **kwargs)
+        plenary = session.kind == SessionPage.Kind.PLENARY
+        self.fields["agenda_items"] = AgendaItemChoice(
+            session,
+            label=_("Views sought on"),
+            required=plenary,
+            help_text=_("The agenda items the experts are invited to speak to."),
+            error_messages={"required": _("Choose the agenda items their views are sought on.")},
+        )
+        if plenary:
+            self.fields["papers"] = forms.ModelMultipleChoiceField(
+                session.papers.select_related("document"),
+                label=_("Papers they receive"),
+                required=False,
+                widget=ONE_PER_LINE,
+                help_text=_(
+                    "A plenary is closed-door: the experts see its page and agenda, and only the "
+                    "papers ticked here."
+                ),
+            )
+
     def clean_ends_on(self):
         ends_on = self.cleaned_data["ends_on"]
         if ends_on < timezone.localdate():
@@ -83,9 +127,36 @@ class InvitationForm(forms.Form):
 
 
 class NominationForm(PersonForm):
+    """A national expert a correspondent proposes. It tells them nothing of accounts or of other
+    states' invitations: the Office sees those when it confirms."""
+
     organisation = forms.CharField(
         label=gettext_lazy("administration"), max_length=255, required=False, validators=[one_line]
     )
+
+    def __init__(self, *args, member_state, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.member_state = member_state
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        ours = Invitation.objects.filter(
+            session=self.session,
+            member_state=self.member_state,
+            status__in=[Invitation.Status.NOMINATED, Invitation.Status.CONFIRMED],
+        )
+        if ours.filter(email__iexact=email).exists():
+            raise forms.ValidationError(
+                _("Your state has already nominated this person for this session.")
+            )
+        return email
+
+
+class ConfirmationForm(PersonFields):
+    """The names the Office confirms for a nominee without an account (an existing account keeps
+    its own); the address is the nomination's."""
+
+    email = None
 
 
 class AttendanceForm(forms.ModelForm):

@@ -35,6 +35,12 @@ def warn_about_the_plenary_schedule(request, panels):
 # Its audit actions: (action, label, message), in English and French.
 LOG_ACTIONS = [
     ("network.session.convene", _("Convene session"), _("Convocation sent")),
+    (
+        "network.session.date_change",
+        _("Move first day late"),
+        _("First day moved to less than 30 working days away, with a reason"),
+    ),
+    ("network.session.new_dates", _("Send new dates"), _("New dates sent to those convened")),
     ("network.invitation.invite", _("Invite expert"), _("Expert invited to a session")),
     ("network.invitation.nominate", _("Nominate expert"), _("National expert nominated")),
     (
@@ -58,6 +64,7 @@ hooks.register("register_log_actions", log_actions(LOG_ACTIONS))
 @hooks.register("register_notification_events")
 def register_notification_events(events):
     events.register("session_convocation", category="sessions")
+    events.register("session_dates_changed", category="sessions")
     events.register("expert_invitation", category="sessions")
     events.register("expert_nominated", category="sessions")
 

@@ -9,20 +9,24 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, Panel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, PageLogEntry, TranslatableMixin
 from wagtail.search import index
 
 from network_pages import access
 from network_pages.accounts.models import MemberState
 from network_pages.core.fields import IntroductionMixin, by_user
+from network_pages.core.languages import CONTENT_LANGUAGES
 from network_pages.core.routing import PathRouting, delegate
+from network_pages.core.translations import original
 from network_pages.files.models import NetworkDocument
+from network_pages.sessions.page_forms import DATE_CHANGE_ACTION, SessionPageForm
 from network_pages.sessions.working_days import CONVOCATION_WORKING_DAYS, last_compliant_date
 
 # The views behind the pages' routes, imported only when a route is served (core.routing).
@@ -73,6 +77,22 @@ class SessionPage(RoutablePageMixin, PathRouting, Page):
         features=["h3", "bold", "italic", "link", "ol", "ul"],
         help_text=_("After the meeting: its conclusions."),
     )
+    # §1.2: experts and organisations may be invited to the network's meetings, which may be held
+    # jointly with other networks and organisations.
+    external_participants = models.BooleanField(
+        _("with external participants"),
+        default=False,
+        help_text=_(
+            "Experts or organisations from outside the network take part: the Office may invite "
+            "them to the session."
+        ),
+    )
+    held_jointly_with = models.CharField(
+        _("held jointly with"),
+        max_length=255,
+        blank=True,
+        help_text=_("Another network or organisation, if the session is held jointly."),
+    )
 
     search_fields = Page.search_fields + [
         index.SearchField("place"),
@@ -81,6 +101,7 @@ class SessionPage(RoutablePageMixin, PathRouting, Page):
     ]
 
     template = "network_pages/sessions/session_page.html"
+    base_form_class = SessionPageForm
 
     class Meta:
         verbose_name = _("session")
@@ -115,16 +136,8 @@ class SessionPage(RoutablePageMixin, PathRouting, Page):
     ical = delegate("ical/", VIEWS + "ical_view")
     convene = delegate("convene/", VIEWS + "convene_view")
     invitation_list = delegate("invitations/", VIEWS + "invitations_view", name="invitations")
-    confirm_invitation = delegate(
-        "invitations/<int:pk>/confirm/",
-        VIEWS + "decide_view",
-        decision="confirm",
-    )
-    withdraw_invitation = delegate(
-        "invitations/<int:pk>/withdraw/",
-        VIEWS + "decide_view",
-        decision="withdraw",
-    )
+    confirm_invitation = delegate("invitations/<int:pk>/confirm/", VIEWS + "confirm_view")
+    withdraw_invitation = delegate("invitations/<int:pk>/withdraw/", VIEWS + "withdraw_view")
     register_participants = delegate("attendance/", VIEWS + "register_view", name="attendance")
     register_participants_of = delegate(
         "attendance/<str:code>/",
@@ -142,7 +155,7 @@ class SessionPage(RoutablePageMixin, PathRouting, Page):
 
     def get_context(self, request, *args, **kwargs):
         # The page's facts and rules come from the domain's modules, which import this one.
-        from network_pages.sessions import convocations, rules
+        from network_pages.sessions import convocations, invitations, rules
 
         context = super().get_context(request, *args, **kwargs)
         context["agenda"] = self.numbered_agenda()
@@ -153,13 +166,22 @@ class SessionPage(RoutablePageMixin, PathRouting, Page):
         ]
         if access.is_editor(request.user):
             context["office"] = convocations.office_facts(self)
+        if access.level(request.user) == access.Level.EXPERT:
+            context["invited_expert"] = True
+            context["views_sought"] = invitations.views_sought(request.user, self)
         context["can_register"] = rules.can_register(request.user)
         context["can_nominate"] = rules.can_nominate(request.user, self)
         return context
 
 
+def last_convocation(page):
+    """The last convocation of the session as first written (convocations hang on it), or None."""
+    return original(page).convocations.first() if getattr(page, "pk", None) else None
+
+
 class ConvocationDeadlinePanel(Panel):
-    """The last day the convocation may be sent (30 working days ahead), as last saved."""
+    """The last day the convocation may be sent (30 working days ahead), as last saved, and the
+    dates the last convocation announced, if one went."""
 
     class BoundPanel(Panel.BoundPanel):
         template_name = "network_pages/admin/convocation_deadline_panel.html"
@@ -169,7 +191,22 @@ class ConvocationDeadlinePanel(Panel):
             starts_on = getattr(self.instance, "starts_on", None)
             context["last_compliant_date"] = last_compliant_date(starts_on) if starts_on else None
             context["working_days"] = CONVOCATION_WORKING_DAYS
+            context["convened"] = last_convocation(self.instance)
             return context
+
+
+class DateChangeReasonPanel(FieldPanel):
+    """The reason for a late change of the first day (a field of SessionPageForm, not of the
+    model), shown where it counts: on the convened session as first written."""
+
+    class BoundPanel(FieldPanel.BoundPanel):
+        def is_shown(self):
+            page = self.instance
+            return (
+                super().is_shown()
+                and last_convocation(page) is not None
+                and original(page).pk == page.pk
+            )
 
 
 SESSION_PANELS = [
@@ -178,12 +215,14 @@ SESSION_PANELS = [
         [
             FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
             ConvocationDeadlinePanel(heading=_("Convocation")),
+            DateChangeReasonPanel("date_change_reason", disable_comments=True),
             FieldPanel("place"),
             FieldPanel("online_link"),
         ],
         heading=_("When and where"),
     ),
 ]
+OUTSIDE_PANELS = [FieldPanel("external_participants"), FieldPanel("held_jointly_with")]
 SESSION_PANELS_AFTER = [
     InlinePanel("agenda_items", label=_("Draft agenda")),
     InlinePanel("papers", label=_("Papers")),
@@ -206,7 +245,14 @@ class PlenarySessionPage(SessionPage):
     parent_page_types = ["network_pages.SessionIndexPage"]
     subpage_types = ["network_pages.ThematicSessionPage"]
 
-    content_panels = SESSION_PANELS + [FieldPanel("represented_by")] + SESSION_PANELS_AFTER
+    content_panels = (
+        SESSION_PANELS
+        + [
+            FieldPanel("represented_by"),
+            MultiFieldPanel(OUTSIDE_PANELS, heading=_("External participants")),
+        ]
+        + SESSION_PANELS_AFTER
+    )
     template = SessionPage.template
 
     class Meta:
@@ -227,17 +273,6 @@ class ThematicSessionPage(SessionPage):
     participants = models.CharField(
         _("participants"), max_length=10, choices=Participants.choices, default=Participants.MEMBERS
     )
-    external_participants = models.BooleanField(
-        _("with external participants"),
-        default=False,
-        help_text=_("Experts or organisations from outside the network take part."),
-    )
-    held_jointly_with = models.CharField(
-        _("held jointly with"),
-        max_length=255,
-        blank=True,
-        help_text=_("Another network or organisation, if the session is held jointly."),
-    )
 
     parent_page_types = ["network_pages.SessionIndexPage", "network_pages.PlenarySessionPage"]
     subpage_types = []
@@ -246,12 +281,7 @@ class ThematicSessionPage(SessionPage):
         SESSION_PANELS
         + [
             MultiFieldPanel(
-                [
-                    FieldPanel("participants"),
-                    FieldPanel("external_participants"),
-                    FieldPanel("held_jointly_with"),
-                ],
-                heading=_("Participants"),
+                [FieldPanel("participants"), *OUTSIDE_PANELS], heading=_("Participants")
             )
         ]
         + SESSION_PANELS_AFTER
@@ -300,7 +330,9 @@ class SessionPaper(Orderable):
 
 
 class Convocation(models.Model):
-    """A convocation sent: when, by whom, to whom, and why it was late if it was."""
+    """A convocation sent: when, by whom, to whom, for which dates, and why it was late if it
+    was. A notice of new dates (`changes_dates`), sent when a convened session is published with
+    other dates, is recorded the same way: the last row holds the dates people were told."""
 
     session = models.ForeignKey(
         SessionPage,
@@ -316,14 +348,45 @@ class Convocation(models.Model):
     last_compliant_date = models.DateField(_("last compliant date"), null=True, blank=True)
     late = models.BooleanField(_("sent after the last compliant date"), default=False)
     override_reason = models.TextField(_("reason for sending late"), blank=True)
+    starts_on = models.DateField(_("first day announced"), null=True, blank=True)
+    ends_on = models.DateField(_("last day announced"), null=True, blank=True)
+    changes_dates = models.BooleanField(_("notice of new dates"), default=False)
 
     class Meta:
-        ordering = ["-sent_at"]
+        ordering = ["-sent_at", "-pk"]  # the last sent first, even within one second
         verbose_name = _("convocation")
         verbose_name_plural = _("convocations")
 
     def __str__(self):
         return f"{self.session} · {self.sent_at:%Y-%m-%d}"
+
+    @property
+    def last_day(self):
+        return self.ends_on or self.starts_on
+
+    def announced_dates(self):
+        """The dates announced, written in the active language ("" if not recorded)."""
+        if self.starts_on is None:
+            return ""
+        first = date_format(self.starts_on, "DATE_FORMAT")
+        if self.last_day == self.starts_on:
+            return first
+        return f"{first} – {date_format(self.last_day, 'DATE_FORMAT')}"
+
+    def date_change_reason(self, starts_on):
+        """The reason the Office gave, since this was sent, for moving the first day to
+        `starts_on` late (the audit log keeps it, `DATE_CHANGE_ACTION`), or ""."""
+        entry = (
+            PageLogEntry.objects.filter(
+                page_id=self.session_id,
+                action=DATE_CHANGE_ACTION,
+                timestamp__gte=self.sent_at,
+                data__new=starts_on.isoformat(),
+            )
+            .order_by("-timestamp", "-pk")
+            .first()
+        )
+        return entry.data.get("reason", "") if entry else ""
 
 
 class InvitationQuerySet(models.QuerySet):
@@ -349,7 +412,12 @@ def _today():
 class Invitation(models.Model):
     """A person invited to one session: an external expert invited by the Office, or a national
     expert nominated by a state's correspondent and confirmed by the Office. While confirmed and
-    not past its end date, it opens that session (and its papers) to the person."""
+    not past its end date, it opens that session to the person: a thematic session with its
+    papers; a plenary (closed-door: the people the network invites, not the public) alone, with the
+    papers the Office chose for them, never the thematic sessions under it.
+
+    A nominee is kept as named (address, names, language) without an account: the account is
+    made, or found, only when the Office confirms, with the names the Office confirms."""
 
     class Kind(models.TextChoices):
         EXTERNAL = "external", _("External expert")
@@ -367,8 +435,17 @@ class Invitation(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("person"),
+        null=True,
+        blank=True,
         on_delete=models.CASCADE,
         related_name="invitations",
+        help_text=_("Empty while a nomination waits for the Office."),
+    )
+    email = models.EmailField(_("e-mail address"))
+    first_name = models.CharField(_("first name"), max_length=150)
+    last_name = models.CharField(_("last name"), max_length=150)
+    language = models.CharField(
+        _("preferred language"), max_length=2, choices=CONTENT_LANGUAGES, default="en"
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     organisation = models.CharField(_("organisation"), max_length=255, blank=True)
@@ -383,6 +460,20 @@ class Invitation(models.Model):
     )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
     ends_on = models.DateField(_("access until"))
+    agenda_items = models.ManyToManyField(
+        AgendaItem,
+        verbose_name=_("views sought on"),
+        blank=True,
+        related_name="invitations",
+        help_text=_("The agenda items (of the session as first written) the person speaks to."),
+    )
+    papers = models.ManyToManyField(
+        SessionPaper,
+        verbose_name=_("papers received"),
+        blank=True,
+        related_name="invitations",
+        help_text=_("For a plenary: the papers the person receives, among the session's."),
+    )
     nominated_by = by_user(_("nominated by"))
     decided_by = by_user(_("invited or withdrawn by"))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -391,12 +482,23 @@ class Invitation(models.Model):
     objects = InvitationQuerySet.as_manager()
 
     class Meta:
-        ordering = ["session", "user__last_name"]
+        ordering = ["session", "last_name", "first_name"]
         verbose_name = _("invitation")
         verbose_name_plural = _("invitations")
 
     def __str__(self):
-        return f"{self.user} → {self.session}"
+        return f"{self.name} → {self.session}"
+
+    @property
+    def name(self):
+        """The account's name once there is one; before, the name given with the nomination."""
+        if self.user_id:
+            return str(self.user)
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def address(self):
+        return self.user.email if self.user_id else self.email
 
 
 class Attendance(models.Model):

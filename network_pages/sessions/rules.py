@@ -1,6 +1,7 @@
 """Who sees the sessions, their papers, invitations and attendance; who may register
 participants, nominate or invite experts."""
 
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from network_pages import access
@@ -44,15 +45,21 @@ def is_session_paper(user, file):
 
 @access.file_kind(is_session_paper)
 def is_paper_of_a_session_they_see(user, file):
-    """A session's papers open to whoever may see the session (its invited experts too), and to
-    nobody else: a page that links a paper does not open it."""
+    """A session's papers open to whoever sees the session whole (members; the experts invited to
+    a thematic session), to an expert invited to a plenary the papers their invitation lists, and
+    to nobody else: a page that links a paper does not open it."""
     if access.level(user) < access.Level.EXPERT:
         return False
 
     def papers():
-        sessions = access.viewable(user, SessionPage.objects.all())
+        sessions = access.viewable(user, SessionPage.objects.all(), whole=True)
+        listed = Invitation.objects.current().filter(
+            user=user, session__in=access.viewable(user, SessionPage.objects.all())
+        )
         return set(
-            SessionPaper.objects.filter(page__in=sessions).values_list("document_id", flat=True)
+            SessionPaper.objects.filter(
+                Q(page__in=sessions) | Q(invitations__in=listed)
+            ).values_list("document_id", flat=True)
         )
 
     return file.pk in access.remembered(user, "papers_seen", papers)
@@ -89,8 +96,6 @@ def why_not_open(session, kind):
     why not."""
     if session.is_over:
         return _("The session is over: nobody can be invited to it any more.")
-    if session.kind != SessionPage.Kind.THEMATIC:
-        return _("A plenary session is closed-door: experts are invited to thematic sessions.")
     if kind == Invitation.Kind.EXTERNAL and not session.external_participants:
         return _(
             "This session has no external participants: tick “with external participants” on "

@@ -35,6 +35,7 @@ from network_pages.sessions.convocations import (
 )
 from network_pages.sessions.forms import (
     AttendanceForm,
+    ConfirmationForm,
     ConvocationForm,
     InvitationForm,
     NominationForm,
@@ -42,6 +43,7 @@ from network_pages.sessions.forms import (
 )
 from network_pages.sessions.invitations import (
     NotInvitable,
+    account_for,
     confirm,
     invite,
     nominate,
@@ -91,7 +93,7 @@ def convene_view(request, page):
         today=timezone.localdate(),
         recipients=recipients,
         recipient_count=len(people),
-        last_sent=Convocation.objects.filter(session=source)
+        last_sent=Convocation.objects.filter(session=source, changes_dates=False)
         .order_by("-sent_at")
         .values_list("sent_at", flat=True)
         .first(),
@@ -128,7 +130,9 @@ def invitations_view(request, page):
         raise PermissionDenied
     source = original(page).specific
     closed = why_not_open(source, Invitation.Kind.EXTERNAL)
-    form = InvitationForm(request.POST or None, initial={"ends_on": source.last_day})
+    form = InvitationForm(
+        request.POST or None, initial={"ends_on": source.last_day}, session=source
+    )
     people = PeopleFormSet(request.POST or None, prefix="people", form_kwargs={"session": source})
     if request.method == "POST" and closed:
         form.is_valid()  # keep what was typed
@@ -140,17 +144,26 @@ def invitations_view(request, page):
             chosen,
             ends_on=form.cleaned_data["ends_on"],
             organisation=form.cleaned_data["organisation"],
+            agenda_items=form.cleaned_data["agenda_items"],
+            papers=form.cleaned_data.get("papers", ()),
             by=request.user,
         )
         messages.success(
             request,
             _("Invited: %(names)s.")
-            % {"names": ", ".join(str(invitation.user) for invitation in invitations)},
+            % {"names": ", ".join(invitation.name for invitation in invitations)},
         )
         return redirect(page.url + page.reverse_subpage("invitations"))
-    invitations = Invitation.objects.filter(session=source).select_related(
-        "user", "member_state", "nominated_by"
+    invitations = (
+        Invitation.objects.filter(session=source)
+        .select_related("user", "member_state", "nominated_by")
+        .prefetch_related("agenda_items", "papers__document")
     )
+    numbers = {item.pk: number for number, item in source.numbered_agenda()}
+    for invitation in invitations:
+        invitation.item_numbers = sorted(
+            numbers[item.pk] for item in invitation.agenda_items.all() if item.pk in numbers
+        )
     return render_subpage(
         request,
         page,
@@ -163,28 +176,55 @@ def invitations_view(request, page):
     )
 
 
-@require_POST
-def decide_view(request, page, pk, decision):
+def _decided_already(request, page):
+    messages.info(request, _("Nothing changed: the invitation was decided already."))
+    return redirect(page.url + page.reverse_subpage("invitations"))
+
+
+def confirm_view(request, page, pk):
+    """The Office confirms a nomination: it sees whether the address has an account (which then
+    keeps its names) or checks the names the new account will have."""
     if not access.is_editor(request.user):
         raise PermissionDenied
     invitation = get_object_or_404(Invitation, pk=pk, session=original(page))
-    if decision == "confirm":
+    if invitation.status != Invitation.Status.NOMINATED:
+        return _decided_already(request, page)
+    person, problem = account_for(invitation)
+    initial = {name: getattr(invitation, name) for name in ("first_name", "last_name", "language")}
+    form = ConfirmationForm(request.POST or None, initial=initial)
+    if person is not None:
+        form = None  # the account keeps its own names
+    if request.method == "POST" and not problem and (form is None or form.is_valid()):
         try:
-            done = confirm(invitation, by=request.user)
+            done = confirm(invitation, names=form.cleaned_data if form else {}, by=request.user)
         except NotInvitable as refusal:
-            messages.error(request, str(refusal))
-            done = True
+            problem = str(refusal)
         else:
-            if done:
-                messages.success(request, _("%(name)s is invited.") % {"name": invitation.user})
-    else:
-        done = withdraw(invitation, by=request.user)
-        if done:
-            messages.success(
-                request, _("The invitation of %(name)s is withdrawn.") % {"name": invitation.user}
-            )
-    if not done:
-        messages.info(request, _("Nothing changed: the invitation was decided already."))
+            if not done:
+                return _decided_already(request, page)
+            messages.success(request, _("%(name)s is invited.") % {"name": done.name})
+            return redirect(page.url + page.reverse_subpage("invitations"))
+    return render_subpage(
+        request,
+        page,
+        "network_pages/sessions/confirm_nomination.html",
+        invitation=invitation,
+        person=person,
+        problem=problem,
+        form=form,
+    )
+
+
+@require_POST
+def withdraw_view(request, page, pk):
+    if not access.is_editor(request.user):
+        raise PermissionDenied
+    invitation = get_object_or_404(Invitation, pk=pk, session=original(page))
+    if not withdraw(invitation, by=request.user):
+        return _decided_already(request, page)
+    messages.success(
+        request, _("The invitation of %(name)s is withdrawn.") % {"name": invitation.name}
+    )
     return redirect(page.url + page.reverse_subpage("invitations"))
 
 
@@ -198,13 +238,13 @@ def nominate_view(request, page):
     if closed:
         messages.error(request, closed)
         return redirect(page.url)
-    form = NominationForm(request.POST or None, session=source)
+    form = NominationForm(request.POST or None, session=source, member_state=state)
     if request.method == "POST" and form.is_valid():
         invitation = nominate(source, form.cleaned_data, member_state=state, by=request.user)
         messages.success(
             request,
             _("%(name)s is proposed to the Office, which will confirm the invitation.")
-            % {"name": invitation.user},
+            % {"name": invitation.name},
         )
         return redirect(page.url)
     nominations = Invitation.objects.filter(session=source, member_state=state).select_related(

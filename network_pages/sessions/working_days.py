@@ -83,6 +83,24 @@ def last_compliant_date(opening, working_days=CONVOCATION_WORKING_DAYS):
     return day - timedelta(days=1)
 
 
+def earliest_compliant_opening(today, working_days=CONVOCATION_WORKING_DAYS):
+    """The earliest first day for which a notice sent on `today` is not late: the smallest day
+    whose `last_compliant_date` is `today` or later (the day after the `working_days`-th working
+    day after `today`)."""
+    window = timedelta(days=working_days * 3 + 180)
+    end = today + window
+    calendar = Calendar(today, end)
+    day, counted = today, 0
+    while counted < working_days:
+        day += timedelta(days=1)
+        if day > end:  # a year of closures: read further ahead rather than guess
+            end += window
+            calendar = Calendar(today, end)
+        if calendar.is_working_day(day):
+            counted += 1
+    return day + timedelta(days=1)
+
+
 def today():
     return timezone.localdate()
 

@@ -53,8 +53,11 @@ def make_session(
 
 def make_plenary_with_thematic(today, *, title="Plenary", thematic_title="Integration"):
     """A plenary 90 days from `today` and, under it, a thematic session two days later that takes
-    members and national experts and has external participants: every page and route of both."""
-    plenary = make_session(title, starts_on=today + datetime.timedelta(days=90))
+    members and national experts; both have external participants: every page and route of
+    both."""
+    plenary = make_session(
+        title, starts_on=today + datetime.timedelta(days=90), external_participants=True
+    )
     thematic = make_session(
         thematic_title,
         model=ThematicSessionPage,
@@ -73,10 +76,20 @@ def add_paper(session, title="Background note", *, sort_order=0):
     return document
 
 
-def invite_expert(session, *, by, ends_on=None, organisation="", password=None, user=None):
+def invite_expert(
+    session,
+    *,
+    by,
+    ends_on=None,
+    organisation="",
+    password=None,
+    user=None,
+    agenda_items=(),
+    papers=(),
+):
     """Eva Berg (or the account `user`), an external expert invited to `session` by `by` until
-    `ends_on` (the session's last day unless told). With a `password`, the account can log in at
-    once."""
+    `ends_on` (the session's last day unless told), on the `agenda_items` and with the `papers`
+    given (a plenary's). With a `password`, the account can log in at once."""
     person = {"first_name": "Eva", "last_name": "Berg", "email": "eva@x.example", "language": "en"}
     if user is not None:
         person = {name: getattr(user, name) for name in person}
@@ -85,6 +98,8 @@ def invite_expert(session, *, by, ends_on=None, organisation="", password=None, 
         [person],
         ends_on=ends_on or session.last_day,
         organisation=organisation,
+        agenda_items=agenda_items,
+        papers=papers,
         by=by,
     )
     if password is not None:

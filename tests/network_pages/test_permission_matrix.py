@@ -17,8 +17,10 @@ from network_pages.core.roles import PUBLIC_COLLECTION
 from network_pages.directory.models import DirectoryPage
 from network_pages.information_requests.models import RequestIndexPage, StateResponse
 from network_pages.intranet.models import IntranetHomePage, IntranetPage
+from network_pages.sessions.invitations import nominate
 from network_pages.sessions.models import (
     Attendance,
+    Invitation,
     SessionIndexPage,
     SessionPaper,
 )
@@ -31,14 +33,16 @@ from tests.factories import (
     respond,
     translate,
 )
+from tests.factories.accounts import UserFactory
 
 pytestmark = [pytest.mark.sqlite, pytest.mark.django_db]
 
-ROLES = ("anonymous", "expert", "corr", "other", "office", "srsg")
+# "expert" is invited to the thematic session; "guest" to the plenary above it (a page-only grant)
+ROLES = ("anonymous", "expert", "guest", "corr", "other", "office", "srsg")
 LOGIN = "login"  # a 302 to the login page of the URL's language
 
 EVERYONE = dict.fromkeys(ROLES, 200)
-MEMBERS = {**EVERYONE, "anonymous": LOGIN, "expert": 403}  # the network's members, never experts
+MEMBERS = {**EVERYONE, "anonymous": LOGIN, "expert": 403, "guest": 403}  # never invited experts
 INTRANET = {**EVERYONE, "anonymous": LOGIN}  # members and invited experts
 OFFICE = {**MEMBERS, "corr": 403, "other": 403}  # the SRSG and the Office
 POST_ONLY = {**MEMBERS, "corr": 405, "other": 405, "office": 405, "srsg": 405}
@@ -50,13 +54,14 @@ def _with(base, **changes):
     return {**base, **changes}
 
 
-# Thematic session (the expert is invited to it): the expert reaches its views, which then decide.
+# Thematic session (the expert is invited to it): the expert reaches its views, which then decide;
+# the plenary's guest never reaches it.
 THEMATIC = {
-    "index_route": INTRANET,
-    "ical": INTRANET,
+    "index_route": _with(INTRANET, guest=403),
+    "ical": _with(INTRANET, guest=403),
     "convene": OFFICE,
     "invitations": OFFICE,
-    "confirm_invitation": _with(POST_ONLY, expert=405),
+    "confirm_invitation": OFFICE,  # a nomination, confirmed on its own page
     "withdraw_invitation": _with(POST_ONLY, expert=405),
     "attendance": CORRESPONDENTS,
     "attendance_of_state": OWN_STATE,
@@ -65,11 +70,16 @@ THEMATIC = {
     "participants_export": OFFICE,
     "nominate": CORRESPONDENTS,
 }
-# A plenary is closed-door: the expert never reaches it; nobody is nominated to it.
+# A plenary is closed-door: the thematic session's expert never reaches it, its guest reaches its
+# page (the views then decide, as for the thematic session's expert); nobody is nominated to it, so
+# the Office finds no nomination to confirm (a missing intranet URL answers 403, like a forbidden
+# one).
 PLENARY = {
-    **{name: _with(answers, expert=403) for name, answers in THEMATIC.items()},
-    "index_route": MEMBERS,
-    "ical": MEMBERS,
+    **{
+        name: _with(answers, expert=403, guest=answers["expert"])
+        for name, answers in THEMATIC.items()
+    },
+    "confirm_invitation": _with(OFFICE, office=403, srsg=403),
     "nominate": _with(CORRESPONDENTS, corr=302, other=302),
 }
 
@@ -111,8 +121,8 @@ NOT_CREATED = {"wagtailcore.Page", "network_pages.SessionPage"}
 # URL patterns outside the page tree: (name or route) -> (language-prefixed?, answers by role)
 URLS = {
     # The document linked on an open intranet page (FILES below has every kind of file).
-    "serve_file": (False, {**MEMBERS, "expert": 404}),
-    "wagtaildocs_serve": (False, {**MEMBERS, "expert": 404}),
+    "serve_file": (False, {**MEMBERS, "expert": 404, "guest": 404}),
+    "wagtaildocs_serve": (False, {**MEMBERS, "expert": 404, "guest": 404}),
     "robots.txt": (False, EVERYONE),
     "favicon.ico": (False, dict.fromkeys(ROLES, 301)),
     "login": (True, EVERYONE),
@@ -169,9 +179,19 @@ def world(tree, people, pages, today, sent):
     index = RequestIndexPage.objects.get(locale=tree.en)
     sessions = SessionIndexPage.objects.get(locale=tree.en)
     plenary, thematic = make_plenary_with_thematic(today)
+    guest = UserFactory(username="guest", email="guest@x.example")
     with sent(execute=True):
         invitation = invite_expert(
             thematic, by=people.office, user=people.expert, ends_on=thematic.last_day
+        )
+        invite_expert(
+            plenary, by=people.office, user=guest, agenda_items=plenary.agenda_items.all()[:1]
+        )
+        nomination = nominate(
+            thematic,
+            {"first_name": "Luc", "last_name": "Moreau", "email": "luc@x.example"},
+            member_state=MemberState.objects.get(code="DE"),
+            by=people.corr_de,
         )
     germany = MemberState.objects.get(code="DE")
     attendance = Attendance.objects.create(
@@ -218,7 +238,7 @@ def world(tree, people, pages, today, sent):
         "answer_state": {"code": "DE"},
         "reopen": {"code": "DE"},
         "history": {"code": "DE"},
-        "confirm_invitation": {"pk": invitation.pk},
+        "confirm_invitation": {"pk": nomination.pk},
         "withdraw_invitation": {"pk": invitation.pk},
         "attendance_of_state": {"code": "DE"},
         "unregister": {"pk": attendance.pk},
@@ -241,6 +261,7 @@ def world(tree, people, pages, today, sent):
     users = {
         "anonymous": None,
         "expert": people.expert,
+        "guest": guest,
         "corr": people.corr_de,
         "other": people.corr_fr,
         "office": people.office,
@@ -308,8 +329,8 @@ def test_the_matrix_reaches_pages_that_exist(world):
 # Files (issue 15): who fetches each kind of file, by its owner or its use. A file nobody may see
 # answers like a missing one: the login to anonymous visitors, 404 to anyone else.
 FOR_OFFICE = {**dict.fromkeys(ROLES, 404), "anonymous": LOGIN, "office": 200, "srsg": 200}
-FOR_MEMBERS = {**MEMBERS, "expert": 404}
-FOR_SESSION = {**EVERYONE, "anonymous": LOGIN}  # the thematic session: members and its expert
+FOR_MEMBERS = {**MEMBERS, "expert": 404, "guest": 404}
+FOR_SESSION = {**FOR_MEMBERS, "expert": 200}  # the thematic session: members and its expert
 FILES = {
     "in the public collection, used by nothing": EVERYONE,
     "in Root (the admin's default), used by nothing": FOR_OFFICE,
@@ -322,6 +343,7 @@ FILES = {
     "a paper of the thematic session, in Root": FOR_SESSION,
     "a paper of the thematic session, in the public collection": FOR_SESSION,
     "a paper of the plenary, linked on the thematic session": FOR_MEMBERS,
+    "a paper of the plenary, listed on its guest's invitation": {**FOR_MEMBERS, "guest": 200},
     "the e-mailed original of Germany's response": {**FOR_OFFICE, "corr": 200},
 }
 
@@ -373,6 +395,10 @@ def files(world, tree, pages, today):
     thematic.conclusions = f'<p><a linktype="document" id="{plenary_paper.pk}">Paper</a></p>'
     thematic.save()  # the thematic session's expert sees a page that links the plenary's paper
     found["a paper of the plenary, linked on the thematic session"] = plenary_paper
+    listed = document("plenary-listed", root)
+    paper = SessionPaper.objects.create(page=plenary, document=listed)
+    Invitation.objects.get(session=plenary).papers.add(paper)
+    found["a paper of the plenary, listed on its guest's invitation"] = listed
     assert set(found) == set(FILES)
     return found
 

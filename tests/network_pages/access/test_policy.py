@@ -75,6 +75,52 @@ def test_a_grant_opens_a_page_and_its_subtree_to_one_user_only(people, pages):
     assert not access.can_view(other_expert, pages.closed)
 
 
+def test_a_page_only_grant_opens_the_page_and_its_translations_not_its_subtree(people, pages):
+    """Issue 16: an invitation to a plenary opens that page, never the sessions under it."""
+    for user in (people.expert, people.corr_de):
+        access.grant(user, pages.closed, by=people.office, subtree=False)
+        assert access.can_view(user, pages.closed)
+        assert access.can_view(user, pages.closed_fr), "a grant covers the translations"
+        assert not access.can_view(user, pages.closed_child)
+        titles = visible_titles(user, Page.objects.all())
+        assert {pages.closed.title, pages.closed_fr.title} <= titles
+        assert pages.closed_child.title not in titles
+        whole = set(
+            access.viewable(user, Page.objects.all(), whole=True).values_list("pk", flat=True)
+        )
+        assert pages.closed.pk not in whole, "seen alone: what hangs on it is not opened"
+    assert not access.can_view(people.expert, pages.meeting)
+    assert not access.can_view(people.corr_fr, pages.closed), "nobody else gained anything"
+    # Both kinds together: the subtree grant opens the subtree.
+    access.grant(people.expert, pages.closed)
+    assert access.can_view(people.expert, pages.closed_child)
+    # Revoking closes it whichever kind opened it.
+    access.revoke(people.expert, pages.closed)
+    assert not access.can_view(people.expert, pages.closed)
+    assert not access.can_view(people.expert, pages.closed_fr)
+
+
+def test_page_only_grants_agree_between_can_view_and_viewable(people, pages, tree):
+    inner = IntranetPageFactory(parent=pages.closed_child, title="Inner", closed=True)
+    access.grant(people.expert, pages.closed_child, subtree=False)
+    access.grant(people.corr_de, inner, subtree=False)
+    access.grant(people.corr_de, pages.meeting, subtree=False)
+    for user in (people.expert, people.corr_de, people.corr_fr):
+        for whole in (False, True):
+            allowed = set(
+                access.viewable(user, Page.objects.all(), whole=whole).values_list("pk", flat=True)
+            )
+            for page in Page.objects.all():
+                expected = access.scope(user).allows_path(page.path, whole=whole) and page.live
+                assert (page.pk in allowed) == expected, (user, page.title, whole)
+            if not whole:
+                for page in Page.objects.all():
+                    assert (page.pk in allowed) == access.can_view(user, page), (user, page.title)
+    # Inside a closed zone without a grant of the zone, a page-only grant of a page opens it.
+    assert access.can_view(people.corr_de, inner)
+    assert not access.can_view(people.corr_de, pages.closed_child)
+
+
 def test_revoking_a_grant_closes_the_page_again(people, pages):
     access.grant(people.corr_de, pages.closed)
     assert access.can_view(people.corr_de, pages.closed_child)

@@ -34,11 +34,13 @@ def test_project_actions_have_english_and_french_labels(action, english, french)
 def test_grants_and_revocations_are_logged_with_who_did_them(people, pages):
     access.grant(people.expert, pages.closed, by=people.office)
     access.revoke(people.expert, pages.closed, by=people.office)
+    access.grant(people.expert, pages.closed, by=people.office, subtree=False)
     entries = PageLogEntry.objects.filter(page=pages.closed, action__startswith="network.")
-    entries = entries.order_by("timestamp")
+    entries = entries.order_by("timestamp", "pk")
     assert [(e.action, e.user, e.data) for e in entries] == [
         ("network.access.grant", people.office, {"user": "expert"}),
         ("network.access.revoke", people.office, {"user": "expert"}),
+        ("network.access.grant", people.office, {"user": "expert", "page_only": True}),
     ]
 
 

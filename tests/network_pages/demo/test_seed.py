@@ -23,7 +23,7 @@ from network_pages.intranet.models import IntranetHomePage, IntranetPage
 from network_pages.intranet.panels import build_panels
 from network_pages.notifications.models import Notification
 from network_pages.sessions.convocations import plenary_schedule_problem
-from network_pages.sessions.models import SessionPage
+from network_pages.sessions.models import Invitation, SessionPage
 from network_pages.sessions.working_days import Calendar, closure_days_problem
 
 pytestmark = pytest.mark.django_db
@@ -50,7 +50,7 @@ def test_seed_demo_is_idempotent_and_uses_the_demo_password(monkeypatch, capsys,
     seed_demo()
     assert "No e-mails sent" in seed_demo()
     User = get_user_model()
-    for username in ("srsg", "office", "corr-fr", "corr-de", "corr-it", "expert"):
+    for username in ("srsg", "office", "corr-fr", "corr-de", "corr-it", "expert", "expert-iom"):
         assert User.objects.get(username=username).check_password("another-secret")
     assert User.objects.get(username="corr-it").groups.filter(member_state__code="IT").exists()
     assert IntranetPage.objects.filter(slug="welcome").count() == 2
@@ -85,6 +85,11 @@ def test_seed_demo_is_idempotent_and_uses_the_demo_password(monkeypatch, capsys,
     assert len(set(versions.values_list("opened_at", flat=True))) == 1
     french = IntranetPage.objects.get(slug="welcome", locale__language_code="fr")
     assert french.title == "Bienvenue dans le réseau"
+    # An organisation's expert is invited to the next plenary on two items, with one paper.
+    guest = Invitation.objects.get(user__username="expert-iom")
+    assert guest.session.specific.kind == "plenary" and guest.status == "confirmed"
+    assert guest.agenda_items.count() == 2 and guest.papers.count() == 1
+    assert guest.session.papers.count() == 2
     # The Christmas closure is entered: the dashboard asks for no closure day.
     assert closure_days_problem() is None
     # The public page about the network is in every page's footer, in its language.
@@ -199,7 +204,7 @@ def test_the_demos_dates_agree_everywhere_relative_to_the_day_it_is_loaded(time_
     # A short summary: how many e-mails and to whom, then where to go and the password.
     lines = output.strip().splitlines()
     assert len(lines) < 30
-    assert "e-mails to 14 people" in output
+    assert "e-mails to 15 people" in output
     assert "http://testserver/" in lines[-1] and "network-demo" in lines[-1]
     assert "Subject:" not in output
 

@@ -218,21 +218,21 @@ def test_a_national_expert_is_nominated_by_a_state_and_confirmed_by_the_office(
             follow=True,
         )
     assert "is proposed to the Office" in response.text
-    invitation = Invitation.objects.get(user__email="luc@interieur.example")
+    invitation = Invitation.objects.get(email="luc@interieur.example")
     assert (invitation.status, invitation.kind) == ("nominated", "national")
     assert invitation.member_state.code == "FR" and invitation.nominated_by == people.corr_fr
+    assert invitation.user is None, "no account before the Office confirms"
     assert [m.to[0] for m in mail.outbox] == [people.office.email]
     assert mail.outbox[0].subject.startswith("La France propose un expert national")
-    expert = invitation.user
-    expert.set_password("pass")
-    expert.save()
-    client.force_login(expert)
-    # Not before the Office confirms: not even an invited expert yet, sent to the login.
-    assert client.get(thematic.url).status_code == 302
     client.force_login(people.corr_de)
     assert client.post(thematic.url + f"invitations/{invitation.pk}/confirm/").status_code == 403
     client.force_login(people.office)
-    client.post(thematic.url + f"invitations/{invitation.pk}/confirm/")
+    client.post(
+        thematic.url + f"invitations/{invitation.pk}/confirm/",
+        {"first_name": "Luc", "last_name": "Moreau", "language": "fr"},
+    )
+    invitation.refresh_from_db()
+    expert = invitation.user
     client.force_login(expert)
     assert client.get(thematic.url).status_code == 200
     assert client.get(thematic_paper.url).status_code == 200
@@ -248,7 +248,7 @@ def test_a_plenary_takes_no_national_experts(client, people, sessions):
     client.force_login(people.corr_fr)
     assert "Nominate a national expert" not in client.get(plenary.url).text
     response = client.get(plenary.url + "nominate/", follow=True)
-    assert "A plenary session is closed-door" in response.text
+    assert "This session does not take national experts." in response.text
     client.force_login(people.expert)
     assert client.get(plenary.url + "nominate/").status_code == 403
 
@@ -281,12 +281,18 @@ def test_no_invitation_switches_an_account_on_or_reaches_another_role(
         )
         assert "This person is a member of the network" in response.text, person
     client.force_login(people.corr_fr)
-    response = client.post(
+    client.post(
         thematic.url + "nominate/",
         {"first_name": "A", "last_name": "B", "email": old_admin.email, "language": "en"},
     )
+    nomination = Invitation.objects.get()  # the correspondent is told nothing; the Office is
+    client.force_login(people.office)
+    response = client.post(
+        thematic.url + f"invitations/{nomination.pk}/confirm/",
+        {"first_name": "A", "last_name": "B", "language": "en"},
+    )
     assert "This person is a member of the network" in response.text
-    assert not Invitation.objects.exists()
+    assert not Invitation.objects.filter(status="confirmed").exists()
     for person in (suspended, old_admin, former_office):
         person.refresh_from_db()
         assert not person.is_active
@@ -305,7 +311,7 @@ def test_experts_are_invited_to_thematic_sessions_open_to_them_and_only_once(
     thematic, plenary, *_ = sessions
     client.force_login(people.office)
     closed_door = client.get(plenary.url + "invitations/").text
-    assert "A plenary session is closed-door" in closed_door
+    assert "This session has no external participants" in closed_door
     again = client.post(
         thematic.url + "invitations/",
         invite_form([("Eva", "Berg", "eva@x.example", "en")], today + datetime.timedelta(days=61)),

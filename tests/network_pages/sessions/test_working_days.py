@@ -7,6 +7,7 @@ import pytest
 
 from network_pages.sessions.working_days import (
     ClosureDay,
+    earliest_compliant_opening,
     is_working_day,
     last_compliant_date,
     working_days_between,
@@ -41,6 +42,17 @@ def test_the_last_compliant_date_leaves_exactly_30_working_days(db):
     day_before = opening - datetime.timedelta(days=1)
     assert working_days_between(last + datetime.timedelta(days=1), day_before) == 30
     assert working_days_between(last + datetime.timedelta(days=2), day_before) == 29
+
+
+def test_the_earliest_compliant_opening_is_the_first_day_a_notice_sent_today_suits(db):
+    # Sent on 23 March 2026, the notice suits an opening on 11 May (test above), and already on
+    # Friday 8 May, a holiday: the 30th working day after the 23rd is Thursday 7 May.
+    assert earliest_compliant_opening(DAY(2026, 3, 23)) == DAY(2026, 5, 8)
+    assert earliest_compliant_opening(DAY(2026, 3, 24)) == DAY(2026, 5, 12)
+    for today in (DAY(2026, 3, 23), DAY(2025, 12, 1), DAY(2026, 6, 10)):
+        earliest = earliest_compliant_opening(today)
+        assert last_compliant_date(earliest) >= today
+        assert last_compliant_date(earliest - datetime.timedelta(days=1)) < today
 
 
 def test_christmas_in_strasbourg_moves_the_last_compliant_date(db):
