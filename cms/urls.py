@@ -12,6 +12,7 @@ from wagtail.urls import serve_pattern
 
 from network_pages.access import serving as files
 from network_pages.accounts.views import ActivationView, LoginView
+from network_pages.sessions import urls as session_urls
 from search import views as search_views
 
 urlpatterns = [
@@ -31,6 +32,7 @@ urlpatterns = [
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
     ),
+    *session_urls.urlpatterns,
 ]
 
 urlpatterns += i18n_patterns(
@@ -58,6 +60,7 @@ urlpatterns += i18n_patterns(
         name="activate_account",
     ),
     path("search/", search_views.search, name="search"),
+    *session_urls.localised_urlpatterns,
     # Only Wagtail's page serving: its /_util/ password and login routes are not wanted here.
     re_path(serve_pattern, wagtail_views.serve, name="wagtail_serve"),
 )

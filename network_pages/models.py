@@ -28,6 +28,7 @@ from network_pages.notifications.models import Notification
 from network_pages.sessions.models import (
     AgendaItem,
     Attendance,
+    CalendarFeed,
     Convocation,
     Invitation,
     PlenarySessionPage,
@@ -43,6 +44,7 @@ __all__ = [
     "AgendaItem",
     "Answer",
     "Attendance",
+    "CalendarFeed",
     "ClosureDay",
     "Convocation",
     "Designation",

@@ -134,6 +134,7 @@ def _main_pages(tree, site, lang):
         ("Office", sub(thematic, "confirm_invitation", pk=site.nomination.pk), None),
         ("correspondent DE", sub(thematic, "nominate"), None),
         ("expert", thematic.url, None),
+        ("expert", f"/{lang}/calendar/", None),
         ("Office", sub(plenary, "participants"), None),
         ("correspondent DE", f"/{lang}/search/?query={QUERIES[lang]}", None),
     ]

@@ -533,3 +533,25 @@ class Attendance(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.member_state.code})"
+
+
+class CalendarFeed(models.Model):
+    """A person's own calendar of the sessions they may see, at a secret address
+    (`sessions.calendar`); resetting the secret stops the old address at once."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="calendar_feed",
+    )
+    token = models.CharField(_("secret"), max_length=64, unique=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    reset_at = models.DateTimeField(_("last reset"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+
+    def __str__(self):
+        return str(self.user)

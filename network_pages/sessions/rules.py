@@ -11,6 +11,7 @@ from network_pages.files.models import NetworkDocument
 from network_pages.sessions.models import (
     AgendaItem,
     Attendance,
+    CalendarFeed,
     Convocation,
     Invitation,
     SessionIndexPage,
@@ -84,6 +85,12 @@ def can_view_invitation(user, invitation):
     return invitation.member_state_id is not None and access.speaks_for_state(
         user, invitation.member_state_id
     )
+
+
+@access.rule(CalendarFeed)
+def can_view_calendar_feed(user, feed):
+    """Its secret address is its owner's alone."""
+    return user.is_authenticated and feed.user_id == user.pk
 
 
 @access.rule(Attendance)

@@ -1,7 +1,5 @@
 """The views behind the routes of a session page."""
 
-import datetime
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
@@ -15,9 +13,6 @@ from django.views.decorators.http import require_POST
 
 from wagtail.log_actions import log
 
-import vobject
-from dateutil import tz
-
 from network_pages import access
 from network_pages.accounts.members import by_state
 from network_pages.accounts.models import MemberState
@@ -26,6 +21,7 @@ from network_pages.core import spreadsheets as exports
 from network_pages.core.downloads import attachment, csv_attachment
 from network_pages.core.routing import render_subpage
 from network_pages.core.translations import original
+from network_pages.sessions import calendar
 from network_pages.sessions.attendance import log_data, participants, rows
 from network_pages.sessions.convocations import (
     ConvocationRefused,
@@ -102,23 +98,8 @@ def convene_view(request, page):
 
 def ical_view(request, page):
     """The session as an iCalendar event (all-day dates), for the user's own calendar."""
-
-    calendar = vobject.iCalendar()
-    calendar.add("prodid").value = "-//Network of Correspondents on Migration//Sessions//EN"
-    event = calendar.add("vevent")
-    event.add("uid").value = f"session-{page.translation_key}@network-of-correspondents"
-    event.add("dtstamp").value = timezone.now().astimezone(tz.UTC)  # vobject writes it as Z
-    event.add("summary").value = page.title
-    event.add("dtstart").value = page.starts_on
-    event.add("dtend").value = page.last_day + datetime.timedelta(days=1)
-    if page.place or page.online_link:
-        event.add("location").value = page.place or page.online_link
-    agenda = [f"{number}. {item.title}" for number, item in page.numbered_agenda()]
-    link = request.build_absolute_uri(page.url)
-    event.add("description").value = "\n".join([*agenda, "", link]).strip()
-    event.add("url").value = link
     return attachment(
-        calendar.serialize().encode("utf-8"),
+        calendar.session_calendar(page, request.build_absolute_uri(page.url)),
         "text/calendar; charset=utf-8",
         f"{page.slug}.ics",
     )

@@ -17,6 +17,7 @@ from network_pages.core.roles import PUBLIC_COLLECTION
 from network_pages.directory.models import DirectoryPage
 from network_pages.information_requests.models import RequestIndexPage, StateResponse
 from network_pages.intranet.models import IntranetHomePage, IntranetPage
+from network_pages.sessions.calendar import feed_of
 from network_pages.sessions.invitations import nominate
 from network_pages.sessions.models import (
     Attendance,
@@ -133,6 +134,9 @@ URLS = {
     "password_reset_complete": (True, EVERYONE),
     "activate_account": (True, EVERYONE),
     "search": (True, EVERYONE),
+    # Germany's correspondent's feed: the secret decides, whoever's cookie comes with it.
+    "calendar_feed": (False, EVERYONE),
+    "calendar": (True, INTRANET),
 }
 # The page tree itself, answered per page model above.
 SERVED_BY_PAGES = {"wagtail_serve"}
@@ -257,6 +261,8 @@ def world(tree, people, pages, today, sent):
         "password_reset_complete": "/{lang}/password-reset/complete/",
         "activate_account": "/{lang}/activate/MQ/bad-token/",
         "search": "/{lang}/search/?query=reception",
+        "calendar_feed": f"/calendar/{feed_of(people.corr_de).token}.ics",
+        "calendar": "/{lang}/calendar/",
     }
     users = {
         "anonymous": None,
