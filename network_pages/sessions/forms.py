@@ -9,7 +9,7 @@ from network_pages.accounts.designations import find_person
 from network_pages.accounts.forms import PersonFields
 from network_pages.core.typed import keep_on_one_line, one_line
 from network_pages.sessions.invitations import already_invited, why_not_invitable
-from network_pages.sessions.models import Attendance, Invitation, SessionPage
+from network_pages.sessions.models import AgendaSuggestion, Attendance, Invitation, SessionPage
 
 
 class ConvocationForm(forms.Form):
@@ -168,3 +168,36 @@ class AttendanceForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         keep_on_one_line(self, "name", "position")
+
+
+class ConsultationForm(forms.Form):
+    closes_on = forms.DateField(
+        label=gettext_lazy("suggestions until"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=gettext_lazy("The correspondents suggest items until this day, included."),
+    )
+
+    def __init__(self, *args, session, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.session = session
+
+    def clean_closes_on(self):
+        closes_on = self.cleaned_data["closes_on"]
+        if closes_on < timezone.localdate():
+            raise forms.ValidationError(_("The closing date cannot be in the past."))
+        if closes_on >= self.session.starts_on:
+            raise forms.ValidationError(
+                _("The consultation must close before the session's first day.")
+            )
+        return closes_on
+
+
+class SuggestionForm(forms.ModelForm):
+    class Meta:
+        model = AgendaSuggestion
+        fields = ["title", "rationale"]
+        widgets = {"rationale": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        keep_on_one_line(self, "title")

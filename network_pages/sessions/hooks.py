@@ -50,6 +50,12 @@ LOG_ACTIONS = [
     ),
     ("network.invitation.withdraw", _("Withdraw invitation"), _("Invitation withdrawn")),
     ("network.invitation.end", _("End invitation"), _("Invitation ended")),
+    (
+        "network.agenda.consult",
+        _("Open agenda consultation"),
+        _("Correspondents consulted on the agenda"),
+    ),
+    ("network.agenda.suggest", _("Suggest agenda item"), _("Agenda item suggested by a state")),
     ("network.attendance.register", _("Register participant"), _("Participant registered")),
     (
         "network.attendance.unregister",
@@ -67,6 +73,7 @@ def register_notification_events(events):
     events.register("session_dates_changed", category="sessions")
     events.register("expert_invitation", category="sessions")
     events.register("expert_nominated", category="sessions")
+    events.register("agenda_consultation", category="sessions")
 
 
 @hooks.register("register_intranet_panels")

@@ -152,10 +152,15 @@ class SessionPage(RoutablePageMixin, PathRouting, Page):
         name="participants_export",
     )
     nominate = delegate("nominate/", VIEWS + "nominate_view")
+    # (not `agenda_consultation`: that is the consultation's own reverse accessor)
+    consult_on_agenda = delegate(
+        "agenda/consultation/", VIEWS + "consultation_view", name="agenda_consultation"
+    )
+    suggest_items = delegate("agenda/suggest/", VIEWS + "suggest_view")
 
     def get_context(self, request, *args, **kwargs):
         # The page's facts and rules come from the domain's modules, which import this one.
-        from network_pages.sessions import convocations, invitations, rules
+        from network_pages.sessions import agenda, convocations, invitations, rules
 
         context = super().get_context(request, *args, **kwargs)
         context["agenda"] = self.numbered_agenda()
@@ -170,6 +175,8 @@ class SessionPage(RoutablePageMixin, PathRouting, Page):
             context["invited_expert"] = True
             context["views_sought"] = invitations.views_sought(request.user, self)
         context["can_register"] = rules.can_register(request.user)
+        if access.is_member(request.user):
+            context["consultation"] = agenda.consultation_of(self)
         context["can_nominate"] = rules.can_nominate(request.user, self)
         return context
 
@@ -555,3 +562,65 @@ class CalendarFeed(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+
+class AgendaConsultation(models.Model):
+    """The Office consults the correspondents on a session's agenda (R12, §4.4) until a closing
+    date: each suggests items on behalf of their state. It hangs on the session as first
+    written."""
+
+    session = models.OneToOneField(
+        SessionPage,
+        verbose_name=_("session"),
+        on_delete=models.CASCADE,
+        related_name="agenda_consultation",
+    )
+    closes_on = models.DateField(_("suggestions until"))
+    opened_by = by_user(_("opened by"), blank=False)
+    opened_at = models.DateTimeField(_("opened"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("agenda consultation")
+        verbose_name_plural = _("agenda consultations")
+
+    def __str__(self):
+        return f"{self.session} · {self.closes_on:%Y-%m-%d}"
+
+    def is_open(self, today=None):
+        return (today or timezone.localdate()) <= self.closes_on
+
+
+class AgendaSuggestion(models.Model):
+    """An item a state's correspondent suggests for a session's agenda, and its outcome."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("awaiting the SRSG")
+        ACCEPTED = "accepted", _("accepted")
+        DECLINED = "declined", _("declined")
+
+    consultation = models.ForeignKey(
+        AgendaConsultation,
+        verbose_name=_("consultation"),
+        on_delete=models.CASCADE,
+        related_name="suggestions",
+    )
+    member_state = models.ForeignKey(
+        MemberState, verbose_name=_("member state"), on_delete=models.PROTECT, related_name="+"
+    )
+    suggested_by = by_user(_("suggested by"))
+    title = models.CharField(_("item"), max_length=255)
+    rationale = models.TextField(_("why"), max_length=4000)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    reason = models.TextField(_("reason given"), blank=True)
+    created_at = models.DateTimeField(_("suggested"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["consultation", "created_at", "pk"]
+        verbose_name = _("agenda suggestion")
+        verbose_name_plural = _("agenda suggestions")
+
+    def __str__(self):
+        return self.title

@@ -9,7 +9,9 @@ from network_pages.accounts.rules import acts_for_one_state
 from network_pages.core.translations import original
 from network_pages.files.models import NetworkDocument
 from network_pages.sessions.models import (
+    AgendaConsultation,
     AgendaItem,
+    AgendaSuggestion,
     Attendance,
     CalendarFeed,
     Convocation,
@@ -85,6 +87,21 @@ def can_view_invitation(user, invitation):
     return invitation.member_state_id is not None and access.speaks_for_state(
         user, invitation.member_state_id
     )
+
+
+@access.rule(AgendaConsultation)
+def can_view_consultation(user, consultation):
+    """That the network is consulted, and until when: its members."""
+    return access.is_member(user)
+
+
+@access.rule(AgendaSuggestion)
+def can_view_suggestion(user, suggestion):
+    """The Office and the SRSG; the suggesting state's correspondents at every stage; the other
+    members once the SRSG has decided."""
+    if access.speaks_for_state(user, suggestion.member_state_id):
+        return True
+    return access.is_member(user) and suggestion.status != AgendaSuggestion.Status.PENDING
 
 
 @access.rule(CalendarFeed)

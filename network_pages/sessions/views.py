@@ -21,7 +21,7 @@ from network_pages.core import spreadsheets as exports
 from network_pages.core.downloads import attachment, csv_attachment
 from network_pages.core.routing import render_subpage
 from network_pages.core.translations import original
-from network_pages.sessions import calendar
+from network_pages.sessions import agenda, calendar
 from network_pages.sessions.attendance import log_data, participants, rows
 from network_pages.sessions.convocations import (
     ConvocationRefused,
@@ -32,10 +32,12 @@ from network_pages.sessions.convocations import (
 from network_pages.sessions.forms import (
     AttendanceForm,
     ConfirmationForm,
+    ConsultationForm,
     ConvocationForm,
     InvitationForm,
     NominationForm,
     PeopleFormSet,
+    SuggestionForm,
 )
 from network_pages.sessions.invitations import (
     NotInvitable,
@@ -322,3 +324,77 @@ def participants_view(request, page, export=None):
     if export == "xlsx":
         return exports.table_xlsx(page.title, table, filename)
     raise Http404
+
+
+def consultation_view(request, page):
+    """The Office opens the consultation on the agenda, then follows the states' suggestions."""
+    if not access.is_editor(request.user):
+        raise PermissionDenied
+    source = original(page).specific
+    consultation = agenda.consultation_of(source)
+    form = ConsultationForm(request.POST or None, session=source)
+    if request.method == "POST" and consultation is None and form.is_valid():
+        try:
+            agenda.open_consultation(
+                source, closes_on=form.cleaned_data["closes_on"], by=request.user
+            )
+        except agenda.ConsultationRefused as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            messages.success(request, _("The correspondents are consulted on the agenda."))
+            return redirect(request.path)
+    suggestions = (
+        consultation.suggestions.select_related("member_state", "suggested_by")
+        if consultation
+        else []
+    )
+    return render_subpage(
+        request,
+        page,
+        "network_pages/sessions/consultation.html",
+        consultation=consultation,
+        form=form,
+        suggestions=suggestions,
+        today=timezone.localdate(),
+    )
+
+
+def suggest_view(request, page):
+    """A correspondent suggests agenda items on behalf of their state while the consultation is
+    open, and sees their state's suggestions and their outcome."""
+    if not can_register(request.user):
+        raise PermissionDenied
+    state = access.single_state(request.user)
+    consultation = agenda.consultation_of(page)
+    if consultation is None:
+        messages.error(request, _("The Office has not opened a consultation on this agenda."))
+        return redirect(page.url)
+    is_open = consultation.is_open()
+    form = SuggestionForm(request.POST or None)
+    if request.method == "POST" and not is_open:
+        form.is_valid()  # keep what was typed
+        form.add_error(None, _("The consultation on this agenda is closed."))
+    elif request.method == "POST" and form.is_valid():
+        try:
+            suggestion = agenda.suggest(
+                consultation, form.cleaned_data, member_state=state, by=request.user
+            )
+        except agenda.ConsultationRefused as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            messages.success(
+                request,
+                _("“%(title)s” is suggested on behalf of %(state)s.")
+                % {"title": suggestion.title, "state": state.with_article},
+            )
+            return redirect(request.path)
+    return render_subpage(
+        request,
+        page,
+        "network_pages/sessions/suggest.html",
+        consultation=consultation,
+        form=form,
+        is_open=is_open,
+        member_state=state,
+        suggestions=consultation.suggestions.filter(member_state=state),
+    )

@@ -17,6 +17,7 @@ from network_pages.core.roles import PUBLIC_COLLECTION
 from network_pages.directory.models import DirectoryPage
 from network_pages.information_requests.models import RequestIndexPage, StateResponse
 from network_pages.intranet.models import IntranetHomePage, IntranetPage
+from network_pages.sessions.agenda import open_consultation
 from network_pages.sessions.calendar import feed_of
 from network_pages.sessions.invitations import nominate
 from network_pages.sessions.models import (
@@ -70,6 +71,8 @@ THEMATIC = {
     "participants": OFFICE,
     "participants_export": OFFICE,
     "nominate": CORRESPONDENTS,
+    "agenda_consultation": OFFICE,
+    "suggest_items": CORRESPONDENTS,  # for their own state, while the consultation is open
 }
 # A plenary is closed-door: the thematic session's expert never reaches it, its guest reaches its
 # page (the views then decide, as for the thematic session's expert); nobody is nominated to it, so
@@ -197,6 +200,8 @@ def world(tree, people, pages, today, sent):
             member_state=MemberState.objects.get(code="DE"),
             by=people.corr_de,
         )
+    for session in (plenary, thematic):
+        open_consultation(session, closes_on=today, by=people.office)
     germany = MemberState.objects.get(code="DE")
     attendance = Attendance.objects.create(
         session=plenary, member_state=germany, name="Jonas", email="jonas@de.example", mode="online"

@@ -72,4 +72,4 @@ def test_a_session_page_costs_the_same_queries_with_2_or_12_papers(client, tree,
                 assert client.get(session.url).status_code == 200
             counts.append(len(captured))
         assert counts[0] == counts[1], (user, counts)
-        assert counts[1] <= 22, counts  # measured: 18 to 20
+        assert counts[1] <= 23, counts  # measured: 21 to 23 (the Office reads its facts)
