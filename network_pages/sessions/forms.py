@@ -201,3 +201,13 @@ class SuggestionForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         keep_on_one_line(self, "title")
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Reason for declining"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("The suggesting state's correspondents receive it."),
+        error_messages={"required": gettext_lazy("Give the reason: the state is told it.")},
+    )

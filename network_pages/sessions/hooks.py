@@ -56,6 +56,16 @@ LOG_ACTIONS = [
         _("Correspondents consulted on the agenda"),
     ),
     ("network.agenda.suggest", _("Suggest agenda item"), _("Agenda item suggested by a state")),
+    (
+        "network.agenda.accept",
+        _("Accept agenda item"),
+        _("State's agenda item accepted by the SRSG"),
+    ),
+    (
+        "network.agenda.decline",
+        _("Decline agenda item"),
+        _("State's agenda item declined by the SRSG"),
+    ),
     ("network.attendance.register", _("Register participant"), _("Participant registered")),
     (
         "network.attendance.unregister",
@@ -74,6 +84,7 @@ def register_notification_events(events):
     events.register("expert_invitation", category="sessions")
     events.register("expert_nominated", category="sessions")
     events.register("agenda_consultation", category="sessions")
+    events.register("agenda_suggestion_decided", category="sessions")
 
 
 @hooks.register("register_intranet_panels")

@@ -157,6 +157,7 @@ class SessionPage(RoutablePageMixin, PathRouting, Page):
         "agenda/consultation/", VIEWS + "consultation_view", name="agenda_consultation"
     )
     suggest_items = delegate("agenda/suggest/", VIEWS + "suggest_view")
+    decide_suggestion = delegate("agenda/suggestions/<int:pk>/", VIEWS + "suggestion_view")
 
     def get_context(self, request, *args, **kwargs):
         # The page's facts and rules come from the domain's modules, which import this one.
@@ -304,8 +305,17 @@ class AgendaItem(TranslatableMixin, Orderable):
     page = ParentalKey(SessionPage, on_delete=models.CASCADE, related_name="agenda_items")
     title = models.CharField(_("item"), max_length=255)
     description = models.TextField(_("details"), blank=True)
+    suggested_by = models.ForeignKey(
+        MemberState,
+        verbose_name=_("suggested by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The state whose suggestion the SRSG accepted."),
+    )
 
-    panels = [FieldPanel("title"), FieldPanel("description")]
+    panels = [FieldPanel("title"), FieldPanel("description"), FieldPanel("suggested_by")]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("agenda item")
@@ -615,7 +625,11 @@ class AgendaSuggestion(models.Model):
     )
     reason = models.TextField(_("reason given"), blank=True)
     created_at = models.DateTimeField(_("suggested"), auto_now_add=True)
+    decided_by = by_user(_("decided by"))
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    # The agenda item an accepted suggestion became (its key is the same in every revision and
+    # every language).
+    agenda_item_key = models.UUIDField(_("agenda item"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["consultation", "created_at", "pk"]

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from network_pages import access
 from network_pages.accounts.rules import acts_for_one_state
+from network_pages.core.roles import SRSG
 from network_pages.core.translations import original
 from network_pages.files.models import NetworkDocument
 from network_pages.sessions.models import (
@@ -140,3 +141,8 @@ def can_nominate(user, session):
     """A correspondent nominates national experts for a session that takes them."""
     source = original(session).specific
     return can_register(user) and why_not_open(source, Invitation.Kind.NATIONAL) is None
+
+
+def proposes_the_agenda(user):
+    """The SRSG proposes the agenda (§4.4): decides on the states' suggestions."""
+    return user.is_active and (user.is_superuser or SRSG in access.roles(user))

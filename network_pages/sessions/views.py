@@ -34,6 +34,7 @@ from network_pages.sessions.forms import (
     ConfirmationForm,
     ConsultationForm,
     ConvocationForm,
+    DeclineForm,
     InvitationForm,
     NominationForm,
     PeopleFormSet,
@@ -47,8 +48,8 @@ from network_pages.sessions.invitations import (
     nominate,
     withdraw,
 )
-from network_pages.sessions.models import Attendance, Convocation, Invitation
-from network_pages.sessions.rules import can_register, why_not_open
+from network_pages.sessions.models import AgendaSuggestion, Attendance, Convocation, Invitation
+from network_pages.sessions.rules import can_register, proposes_the_agenda, why_not_open
 
 
 def convene_view(request, page):
@@ -356,6 +357,7 @@ def consultation_view(request, page):
         form=form,
         suggestions=suggestions,
         today=timezone.localdate(),
+        can_decide=proposes_the_agenda(request.user),
     )
 
 
@@ -397,4 +399,51 @@ def suggest_view(request, page):
         is_open=is_open,
         member_state=state,
         suggestions=consultation.suggestions.filter(member_state=state),
+        decided=consultation.suggestions.exclude(member_state=state)
+        .exclude(status=AgendaSuggestion.Status.PENDING)
+        .select_related("member_state"),
+    )
+
+
+def suggestion_view(request, page, pk):
+    """The SRSG accepts a state's suggestion (it joins the draft agenda) or declines it with a
+    reason."""
+    if not proposes_the_agenda(request.user):
+        raise PermissionDenied
+    suggestion = get_object_or_404(
+        AgendaSuggestion.objects.select_related("member_state", "consultation"),
+        pk=pk,
+        consultation__session=original(page),
+    )
+    back = page.url + page.reverse_subpage("agenda_consultation")
+    decision = request.POST.get("decision")
+    form = DeclineForm(request.POST if decision == "decline" else None)
+    if request.method == "POST" and decision in ("accept", "decline"):
+        if decision == "accept":
+            done = agenda.accept(suggestion, by=request.user)
+        elif form.is_valid():
+            done = agenda.decline(suggestion, reason=form.cleaned_data["reason"], by=request.user)
+        else:
+            done = False
+        if done is None:
+            messages.info(request, _("Nothing changed: the suggestion was decided already."))
+            return redirect(back)
+        if done:
+            messages.success(
+                request,
+                _("“%(title)s”: %(outcome)s. %(state)s is told.")
+                % {
+                    "title": done.title,
+                    "outcome": done.get_status_display(),
+                    "state": done.member_state.with_article.capitalize(),
+                },
+            )
+            return redirect(back)
+    return render_subpage(
+        request,
+        page,
+        "network_pages/sessions/suggestion.html",
+        suggestion=suggestion,
+        form=form,
+        back=back,
     )

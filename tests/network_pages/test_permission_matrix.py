@@ -17,7 +17,7 @@ from network_pages.core.roles import PUBLIC_COLLECTION
 from network_pages.directory.models import DirectoryPage
 from network_pages.information_requests.models import RequestIndexPage, StateResponse
 from network_pages.intranet.models import IntranetHomePage, IntranetPage
-from network_pages.sessions.agenda import open_consultation
+from network_pages.sessions.agenda import open_consultation, suggest
 from network_pages.sessions.calendar import feed_of
 from network_pages.sessions.invitations import nominate
 from network_pages.sessions.models import (
@@ -50,6 +50,7 @@ OFFICE = {**MEMBERS, "corr": 403, "other": 403}  # the SRSG and the Office
 POST_ONLY = {**MEMBERS, "corr": 405, "other": 405, "office": 405, "srsg": 405}
 OWN_STATE = {**MEMBERS, "other": 403}  # DE's correspondent and the Office, for Germany
 CORRESPONDENTS = {**MEMBERS, "office": 403, "srsg": 403}  # for their own state, without naming it
+SRSG_ONLY = {**OFFICE, "office": 403}  # the SRSG's own acts (proposing the agenda)
 
 
 def _with(base, **changes):
@@ -73,6 +74,7 @@ THEMATIC = {
     "nominate": CORRESPONDENTS,
     "agenda_consultation": OFFICE,
     "suggest_items": CORRESPONDENTS,  # for their own state, while the consultation is open
+    "decide_suggestion": SRSG_ONLY,
 }
 # A plenary is closed-door: the thematic session's expert never reaches it, its guest reaches its
 # page (the views then decide, as for the thematic session's expert); nobody is nominated to it, so
@@ -200,8 +202,15 @@ def world(tree, people, pages, today, sent):
             member_state=MemberState.objects.get(code="DE"),
             by=people.corr_de,
         )
-    for session in (plenary, thematic):
-        open_consultation(session, closes_on=today, by=people.office)
+    suggestions = {}
+    for label, session in (("Plenary", plenary), ("Thematic", thematic)):
+        consultation = open_consultation(session, closes_on=today, by=people.office)
+        suggestions[f"network_pages.{label}SessionPage"] = suggest(
+            consultation,
+            {"title": "Returns", "rationale": "A new law."},
+            member_state=MemberState.objects.get(code="DE"),
+            by=people.corr_de,
+        )
     germany = MemberState.objects.get(code="DE")
     attendance = Attendance.objects.create(
         session=plenary, member_state=germany, name="Jonas", email="jonas@de.example", mode="online"
@@ -252,6 +261,10 @@ def world(tree, people, pages, today, sent):
         "attendance_of_state": {"code": "DE"},
         "unregister": {"pk": attendance.pk},
         "participants_export": {"export": "csv"},
+        **{
+            (label, "decide_suggestion"): {"pk": suggestion.pk}
+            for label, suggestion in suggestions.items()
+        },
     }
     plain = {
         "serve_file": "/files/" + document.file.name,
@@ -287,10 +300,13 @@ def world(tree, people, pages, today, sent):
 
 
 def _page_url(page, route, route_kwargs):
+    """The URL of `route` on `page`, with its arguments: the page model's own (keyed by its
+    label and the route) or the route's."""
     page = page.specific
     if route is None:
         return page.url
-    return page.url + page.reverse_subpage(route, kwargs=route_kwargs.get(route))
+    kwargs = route_kwargs.get((page.specific_class._meta.label, route), route_kwargs.get(route))
+    return page.url + page.reverse_subpage(route, kwargs=kwargs)
 
 
 def _answer(client, url, lang):

@@ -23,7 +23,7 @@ from network_pages.intranet.models import IntranetHomePage, IntranetPage
 from network_pages.intranet.panels import build_panels
 from network_pages.notifications.models import Notification
 from network_pages.sessions.convocations import plenary_schedule_problem
-from network_pages.sessions.models import Invitation, SessionPage
+from network_pages.sessions.models import AgendaItem, AgendaSuggestion, Invitation, SessionPage
 from network_pages.sessions.working_days import Calendar, closure_days_problem
 
 pytestmark = pytest.mark.django_db
@@ -35,6 +35,7 @@ AGENDA_FR = {
     "Demandes d'information",
     "Focus thématique",
     "Divers",
+    "Retour des demandeurs d'asile déboutés",  # France's suggestion, accepted by the SRSG
 }
 
 
@@ -90,6 +91,10 @@ def test_seed_demo_is_idempotent_and_uses_the_demo_password(monkeypatch, capsys,
     assert guest.session.specific.kind == "plenary" and guest.status == "confirmed"
     assert guest.agenda_items.count() == 2 and guest.papers.count() == 1
     assert guest.session.papers.count() == 2
+    # The consultation on the next plenary's agenda: one item accepted, one declined, one waiting.
+    statuses = sorted(AgendaSuggestion.objects.values_list("member_state__code", "status"))
+    assert statuses == [("DE", "declined"), ("FR", "accepted"), ("IT", "pending")]
+    assert AgendaItem.objects.filter(suggested_by__code="FR", page__live=True).count() == 2
     # The Christmas closure is entered: the dashboard asks for no closure day.
     assert closure_days_problem() is None
     # The public page about the network is in every page's footer, in its language.

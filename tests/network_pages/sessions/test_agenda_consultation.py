@@ -12,8 +12,9 @@ from wagtail.models import PageLogEntry
 import pytest
 
 from network_pages import access
-from network_pages.sessions.agenda import open_consultation
-from network_pages.sessions.models import AgendaConsultation, AgendaSuggestion
+from network_pages.accounts.models import MemberState
+from network_pages.sessions.agenda import accept, open_consultation, suggest
+from network_pages.sessions.models import AgendaConsultation, AgendaItem, AgendaSuggestion
 from tests.factories.core import translate
 from tests.factories.sessions import make_session
 
@@ -138,3 +139,97 @@ def test_who_consults_and_who_suggests(client, people, plenary, today):
     for person in (people.office, people.srsg):
         client.force_login(person)
         assert client.get(plenary.url + "agenda/suggest/").status_code == 403
+
+
+@pytest.fixture
+def suggested(people, plenary, today):
+    """France's pending suggestion on the plenary's open consultation."""
+    consultation = open_consultation(
+        plenary, closes_on=today + datetime.timedelta(days=20), by=people.office
+    )
+    return suggest(
+        consultation,
+        {"title": "Return of rejected asylum seekers", "rationale": "A new law since May."},
+        member_state=MemberState.objects.get(code="FR"),
+        by=people.corr_fr,
+    )
+
+
+def test_the_srsg_accepts_a_suggestion_into_the_draft_agenda_and_the_state_is_told(
+    client, people, plenary, suggested, sent
+):
+    client.force_login(people.srsg)
+    listing = client.get(plenary.url + "agenda/consultation/").text
+    url = plenary.url + f"agenda/suggestions/{suggested.pk}/"
+    assert url in listing
+    mail.outbox.clear()
+    with sent(execute=True):
+        response = client.post(url, {"decision": "accept"}, follow=True)
+    assert "accepted. France is told." in unescape(response.text), response.redirect_chain
+    suggested.refresh_from_db()
+    assert suggested.status == "accepted" and suggested.decided_by == people.srsg
+    live = AgendaItem.objects.get(page=plenary, translation_key=suggested.agenda_item_key)
+    assert live.suggested_by.code == "FR" and live.title == suggested.title
+    assert [item.title for _n, item in plenary.specific.numbered_agenda()][-1] == suggested.title
+    page = client.get(plenary.url).text
+    assert 'Return of rejected asylum seekers</strong> <small class="muted">(suggested by' in page
+    [message] = mail.outbox
+    assert message.to == [people.corr_fr.email]
+    assert message.subject.startswith("Votre proposition figure à l’ordre du jour provisoire")
+    assert "Elle est retenue" in message.body
+    assert PageLogEntry.objects.filter(page=plenary, action="network.agenda.accept").exists()
+    # Decided once: a second decision changes nothing.
+    response = client.post(url, {"decision": "decline", "reason": "No"}, follow=True)
+    assert "decided already" in response.text
+    suggested.refresh_from_db()
+    assert suggested.status == "accepted"
+
+
+def test_the_srsg_declines_with_a_reason_which_the_state_receives(
+    client, people, plenary, suggested, sent
+):
+    client.force_login(people.srsg)
+    url = plenary.url + f"agenda/suggestions/{suggested.pk}/"
+    response = client.post(url, {"decision": "decline", "reason": ""})
+    assert "Give the reason: the state is told it." in unescape(response.text)
+    suggested.refresh_from_db()
+    assert suggested.status == "pending"
+    mail.outbox.clear()
+    with sent(execute=True):
+        client.post(url, {"decision": "decline", "reason": "Covered by item 2."})
+    suggested.refresh_from_db()
+    assert (suggested.status, suggested.reason) == ("declined", "Covered by item 2.")
+    [message] = mail.outbox
+    assert message.to == [people.corr_fr.email] and "Covered by item 2." in message.body
+    assert not AgendaItem.objects.filter(title=suggested.title).exists()
+    # Decided: the other states' members see it now.
+    client.force_login(people.corr_de)
+    page = client.get(plenary.url + "agenda/suggest/").text
+    assert "Return of rejected asylum seekers" in page and "Covered by item 2." in page
+
+
+def test_only_the_srsg_decides(client, people, plenary, suggested):
+    url = plenary.url + f"agenda/suggestions/{suggested.pk}/"
+    for person in (people.office, people.corr_fr, people.corr_de):
+        client.force_login(person)
+        assert client.get(url).status_code == 403
+        assert client.post(url, {"decision": "accept"}).status_code == 403
+    client.force_login(people.office)
+    assert url not in client.get(plenary.url + "agenda/consultation/").text
+    suggested.refresh_from_db()
+    assert suggested.status == "pending"
+
+
+def test_an_accepted_item_waits_for_a_pending_draft_rather_than_publish_it(
+    people, plenary, suggested
+):
+    draft = plenary.specific.get_latest_revision_as_object()
+    draft.place = "Strasbourg, Agora (draft)"
+    draft.save_revision(user=people.office)
+    accept(suggested, by=people.srsg)
+    plenary.refresh_from_db()
+    assert plenary.place != "Strasbourg, Agora (draft)", "the Office's draft stays a draft"
+    assert not AgendaItem.objects.filter(page=plenary, title=suggested.title).exists()
+    latest = plenary.specific.get_latest_revision_as_object()
+    assert suggested.title in [item.title for item in latest.agenda_items.all()]
+    assert latest.place == "Strasbourg, Agora (draft)"
