@@ -82,6 +82,13 @@ def site(client, tree, people, pages, today, sent):
         member_state=MemberState.objects.get(code="DE"),
         by=people.corr_de,
     )
+    french = agenda.suggest(  # decided: Germany's page lists it among the other states'
+        agenda.consultation_of(thematic),
+        {"title": "Returns", "rationale": "A new law."},
+        member_state=MemberState.objects.get(code="FR"),
+        by=people.corr_fr,
+    )
+    agenda.decline(french, reason="Covered by item 1.", by=people.srsg)
     Attendance.objects.create(
         session=plenary,
         member_state=MemberState.objects.get(code="DE"),
