@@ -1,5 +1,5 @@
-"""Who sees the sessions, their papers, invitations and attendance; who may register
-participants, nominate or invite experts."""
+"""Who sees the sessions, their papers, invitations, attendance, agenda consultations and calendar
+feeds; who may register participants, nominate or invite experts, and propose the agenda."""
 
 from django.db.models import Q
 from django.utils.translation import gettext as _

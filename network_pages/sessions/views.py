@@ -431,11 +431,11 @@ def suggestion_view(request, page, pk):
         if done:
             messages.success(
                 request,
-                _("“%(title)s”: %(outcome)s. %(state)s is told.")
+                _("“%(title)s”: %(outcome)s. The correspondents %(of_state)s are told.")
                 % {
                     "title": done.title,
                     "outcome": done.get_status_display(),
-                    "state": done.member_state.with_article.capitalize(),
+                    "of_state": done.member_state.of_name,
                 },
             )
             return redirect(back)

@@ -165,7 +165,7 @@ def test_the_srsg_accepts_a_suggestion_into_the_draft_agenda_and_the_state_is_to
     mail.outbox.clear()
     with sent(execute=True):
         response = client.post(url, {"decision": "accept"}, follow=True)
-    assert "accepted. France is told." in unescape(response.text), response.redirect_chain
+    assert "accepted. The correspondents of France are told." in unescape(response.text)
     suggested.refresh_from_db()
     assert suggested.status == "accepted" and suggested.decided_by == people.srsg
     live = AgendaItem.objects.get(page=plenary, translation_key=suggested.agenda_item_key)
