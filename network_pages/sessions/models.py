@@ -121,7 +121,9 @@ class SessionPage(RoutablePageMixin, PathRouting, Page):
         return getattr(self, "participants", "members") != "members"
 
     def numbered_agenda(self):
-        return list(enumerate(self.agenda_items.all(), start=1))
+        # The states credited with items come in the same query (modelcluster's in-memory sets,
+        # in previews, accept it too).
+        return list(enumerate(self.agenda_items.select_related("suggested_by"), start=1))
 
     def clean(self):
         super().clean()

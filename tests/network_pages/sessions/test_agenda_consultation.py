@@ -172,7 +172,8 @@ def test_the_srsg_accepts_a_suggestion_into_the_draft_agenda_and_the_state_is_to
     assert live.suggested_by.code == "FR" and live.title == suggested.title
     assert [item.title for _n, item in plenary.specific.numbered_agenda()][-1] == suggested.title
     page = client.get(plenary.url).text
-    assert 'Return of rejected asylum seekers</strong> <small class="muted">(suggested by' in page
+    credited = '<small class="muted" lang="en">(suggested by France)</small>'
+    assert f"Return of rejected asylum seekers</strong> {credited}" in page
     [message] = mail.outbox
     assert message.to == [people.corr_fr.email]
     assert message.subject.startswith("Votre proposition figure à l’ordre du jour provisoire")

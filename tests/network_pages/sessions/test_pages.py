@@ -8,7 +8,8 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from network_pages.sessions.models import SessionIndexPage, ThematicSessionPage
+from network_pages.accounts.models import MemberState
+from network_pages.sessions.models import AgendaItem, SessionIndexPage, ThematicSessionPage
 from tests.factories.sessions import add_paper, invite_expert, make_session
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
@@ -54,10 +55,13 @@ def test_a_session_downloads_as_a_calendar_event(client, tree, people):
     assert client.get(session.url + "ical/").status_code == 403
 
 
-def test_a_session_page_costs_the_same_queries_with_2_or_12_papers(client, tree, people):
+def test_a_session_page_costs_the_same_queries_with_2_or_12_papers_and_items(client, tree, people):
     thematic = {"model": ThematicSessionPage, "external_participants": True}
     small = make_session(title="Small", starts_on=DAY(2030, 1, 8), **thematic)
-    large = make_session(title="Large", starts_on=DAY(2030, 2, 8), **thematic)
+    items = [f"Item {number}" for number in range(10)]
+    large = make_session(title="Large", starts_on=DAY(2030, 2, 8), agenda=items, **thematic)
+    # Items accepted from the states' suggestions name the state: read with the agenda.
+    AgendaItem.objects.filter(page=large).update(suggested_by=MemberState.objects.get(code="FR"))
     for session, count in ((small, 2), (large, 12)):
         for order in range(count):
             add_paper(session, f"Paper {order}", sort_order=order)
