@@ -70,7 +70,7 @@ ONE_PER_LINE = forms.CheckboxSelectMultiple(attrs={"class": "choice-list"})
 
 class AgendaItemChoice(forms.ModelMultipleChoiceField):
     def __init__(self, session, **kwargs):
-        self.numbers = {item.pk: number for number, item in session.numbered_agenda()}
+        self.numbers = session.agenda_numbers()
         super().__init__(session.agenda_items.all(), widget=ONE_PER_LINE, **kwargs)
 
     def label_from_instance(self, item):

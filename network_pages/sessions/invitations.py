@@ -102,7 +102,7 @@ def open_invitation(invitation, *, by):
 
 def _numbered(items, session):
     """The agenda items' numbers in the session's agenda, with the items, in agenda order."""
-    numbers = {item.pk: number for number, item in session.numbered_agenda()}
+    numbers = session.agenda_numbers()
     return sorted((numbers[item.pk], item) for item in items if item.pk in numbers)
 
 

@@ -125,6 +125,10 @@ class SessionPage(RoutablePageMixin, PathRouting, Page):
         # in previews, accept it too).
         return list(enumerate(self.agenda_items.select_related("suggested_by"), start=1))
 
+    def agenda_numbers(self):
+        """{agenda item pk: its number in the agenda}: the numbers invitations name items by."""
+        return {item.pk: number for number, item in self.numbered_agenda()}
+
     def clean(self):
         super().clean()
         errors = {}

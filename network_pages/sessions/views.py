@@ -143,7 +143,7 @@ def invitations_view(request, page):
         .select_related("user", "member_state", "nominated_by")
         .prefetch_related("agenda_items", "papers__document")
     )
-    numbers = {item.pk: number for number, item in source.numbered_agenda()}
+    numbers = source.agenda_numbers()
     for invitation in invitations:
         invitation.item_numbers = sorted(
             numbers[item.pk] for item in invitation.agenda_items.all() if item.pk in numbers
@@ -174,10 +174,12 @@ def confirm_view(request, page, pk):
     if invitation.status != Invitation.Status.NOMINATED:
         return _decided_already(request, page)
     person, problem = account_for(invitation)
-    initial = {name: getattr(invitation, name) for name in ("first_name", "last_name", "language")}
-    form = ConfirmationForm(request.POST or None, initial=initial)
-    if person is not None:
-        form = None  # the account keeps its own names
+    form = None  # an existing account keeps its own names
+    if person is None:
+        initial = {
+            name: getattr(invitation, name) for name in ("first_name", "last_name", "language")
+        }
+        form = ConfirmationForm(request.POST or None, initial=initial)
     if request.method == "POST" and not problem and (form is None or form.is_valid()):
         try:
             done = confirm(invitation, names=form.cleaned_data if form else {}, by=request.user)
