@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -166,26 +167,10 @@ class SessionPage(RoutablePageMixin, PathRouting, Page):
     decide_suggestion = delegate("agenda/suggestions/<int:pk>/", VIEWS + "suggestion_view")
 
     def get_context(self, request, *args, **kwargs):
-        # The page's facts and rules come from the domain's modules, which import this one.
-        from network_pages.sessions import agenda, convocations, invitations, rules
-
+        # What the page shows comes from the domain's modules, which import this one: named by
+        # dotted path, like the routes' views (core.routing), never imported here.
         context = super().get_context(request, *args, **kwargs)
-        context["agenda"] = self.numbered_agenda()
-        context["papers"] = [
-            paper
-            for paper in self.papers.select_related("document__collection")
-            if access.can_view(request.user, paper.document)
-        ]
-        if access.is_editor(request.user):
-            context["office"] = convocations.office_facts(self)
-        if access.level(request.user) == access.Level.EXPERT:
-            context["invited_expert"] = True
-            context["views_sought"] = invitations.views_sought(request.user, self)
-        context["can_register"] = rules.can_register(request.user)
-        if access.is_member(request.user):
-            context["consultation"] = agenda.consultation_of(self)
-        context["can_nominate"] = rules.can_nominate(request.user, self)
-        return context
+        return import_string(VIEWS + "page_context")(self, request, context)
 
 
 def last_convocation(page):

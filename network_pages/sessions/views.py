@@ -26,6 +26,7 @@ from network_pages.sessions.attendance import log_data, participants, rows
 from network_pages.sessions.convocations import (
     ConvocationRefused,
     convocation_deadline,
+    office_facts,
     recipients_of,
     send_convocation,
 )
@@ -46,10 +47,37 @@ from network_pages.sessions.invitations import (
     confirm,
     invite,
     nominate,
+    views_sought,
     withdraw,
 )
 from network_pages.sessions.models import AgendaSuggestion, Attendance, Convocation, Invitation
-from network_pages.sessions.rules import can_register, proposes_the_agenda, why_not_open
+from network_pages.sessions.rules import (
+    can_nominate,
+    can_register,
+    proposes_the_agenda,
+    why_not_open,
+)
+
+
+def page_context(page, request, context):
+    """What a session's page shows its user: the agenda, the papers they may open, the Office's
+    facts, an invited expert's items, and what the user may do there."""
+    context["agenda"] = page.numbered_agenda()
+    context["papers"] = [
+        paper
+        for paper in page.papers.select_related("document__collection")
+        if access.can_view(request.user, paper.document)
+    ]
+    if access.is_editor(request.user):
+        context["office"] = office_facts(page)
+    if access.level(request.user) == access.Level.EXPERT:
+        context["invited_expert"] = True
+        context["views_sought"] = views_sought(request.user, page)
+    context["can_register"] = can_register(request.user)
+    if access.is_member(request.user):
+        context["consultation"] = agenda.consultation_of(page)
+    context["can_nominate"] = can_nominate(request.user, page)
+    return context
 
 
 def convene_view(request, page):
