@@ -13,11 +13,14 @@ class NetworkPagesConfig(AppConfig):
     def ready(self):
         from network_pages.access import checks, restrictions  # noqa: F401
         from network_pages.accounts import rules as accounts_rules  # noqa: F401
+        from network_pages.decisions import rules as decision_rules  # noqa: F401
         from network_pages.directory import rules as directory_rules  # noqa: F401
         from network_pages.information_requests import lifecycle  # noqa: F401
         from network_pages.information_requests import rules as request_rules  # noqa: F401
         from network_pages.intranet import rules as intranet_rules  # noqa: F401
         from network_pages.intranet import versions
+        from network_pages.methods import rules as methods_rules  # noqa: F401
+        from network_pages.methods import signals as methods_signals  # noqa: F401
         from network_pages.sessions import rules as session_rules  # noqa: F401
         from network_pages.sessions import signals as session_signals  # noqa: F401
 

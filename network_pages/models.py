@@ -10,6 +10,7 @@ from network_pages.accounts.models import (
     NationalNetworkActor,
     User,
 )
+from network_pages.decisions.models import Decision
 from network_pages.directory.models import DirectoryPage
 from network_pages.files.models import NetworkDocument, NetworkImage, NetworkRendition
 from network_pages.information_requests.models import (
@@ -24,8 +25,15 @@ from network_pages.information_requests.models import (
     StateResponse,
 )
 from network_pages.intranet.models import IntranetHomePage, IntranetPage
+from network_pages.methods.models import (
+    MethodsSuggestion,
+    ObjectivesPage,
+    TextRevision,
+    WorkingMethodsPage,
+)
 from network_pages.notifications.models import Notification
 from network_pages.sessions.models import (
+    AgendaApproval,
     AgendaConsultation,
     AgendaItem,
     AgendaSuggestion,
@@ -43,6 +51,7 @@ from network_pages.sessions.working_days import ClosureDay
 
 __all__ = [
     "AddressedState",
+    "AgendaApproval",
     "AgendaConsultation",
     "AgendaItem",
     "AgendaSuggestion",
@@ -51,6 +60,7 @@ __all__ = [
     "CalendarFeed",
     "ClosureDay",
     "Convocation",
+    "Decision",
     "Designation",
     "DirectoryPage",
     "InformationRequestPage",
@@ -58,6 +68,7 @@ __all__ = [
     "IntranetPage",
     "Invitation",
     "Marking",
+    "MethodsSuggestion",
     "MemberProfile",
     "MemberState",
     "NationalNetworkActor",
@@ -65,6 +76,7 @@ __all__ = [
     "NetworkImage",
     "NetworkRendition",
     "Notification",
+    "ObjectivesPage",
     "PageGroupObjectPermission",
     "PageUserObjectPermission",
     "PlenarySessionPage",
@@ -76,6 +88,8 @@ __all__ = [
     "SessionPage",
     "SessionPaper",
     "StateResponse",
+    "TextRevision",
     "ThematicSessionPage",
     "User",
+    "WorkingMethodsPage",
 ]

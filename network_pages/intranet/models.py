@@ -23,6 +23,8 @@ class IntranetHomePage(IntroductionMixin, PathRouting, Page):
         "network_pages.DirectoryPage",
         "network_pages.RequestIndexPage",
         "network_pages.SessionIndexPage",
+        "network_pages.WorkingMethodsPage",
+        "network_pages.ObjectivesPage",
     ]
     max_count_per_parent = 1
 

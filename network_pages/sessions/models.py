@@ -349,6 +349,8 @@ class Convocation(models.Model):
         related_name="convocations",
     )
     sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    # The SRSG, who convenes (§4.1): the Office sends the convocation on the SRSG's behalf.
+    convened_by = by_user(_("convened by"))
     sent_by = by_user(_("sent by"), blank=False)
     recipients = models.ManyToManyField(
         settings.AUTH_USER_MODEL, verbose_name=_("recipients"), related_name="convocations"
@@ -611,6 +613,15 @@ class AgendaSuggestion(models.Model):
     suggested_by = by_user(_("suggested by"))
     title = models.CharField(_("item"), max_length=255)
     rationale = models.TextField(_("why"), max_length=4000)
+    # Owned by the suggestion (files.models): who may read it follows who may read the suggestion.
+    document = models.ForeignKey(
+        NetworkDocument,
+        verbose_name=_("document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
@@ -629,3 +640,37 @@ class AgendaSuggestion(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class AgendaApproval(models.Model):
+    """The SRSG's approval of a session's draft agenda (§4.1, §4.4), without which the session is
+    not convened, and the Office's record of the agenda's adoption at the session: until then the
+    agenda is a draft. It hangs on the session as first written."""
+
+    session = models.OneToOneField(
+        SessionPage,
+        verbose_name=_("session"),
+        on_delete=models.CASCADE,
+        related_name="agenda_approval",
+    )
+    approved_by = by_user(_("approved by"), blank=False)
+    approved_at = models.DateTimeField(_("approved"), default=timezone.now)
+    # The revision of the session whose agenda the SRSG approved.
+    revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        verbose_name=_("revision approved"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    adopted_on = models.DateField(_("adopted at the session on"), null=True, blank=True)
+    adoption_recorded_by = by_user(_("adoption recorded by"))
+    adoption_recorded_at = models.DateTimeField(_("adoption recorded"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("agenda approval")
+        verbose_name_plural = _("agenda approvals")
+
+    def __str__(self):
+        return f"{self.session} · {self.approved_at:%Y-%m-%d}"
