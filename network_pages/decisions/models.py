@@ -5,7 +5,6 @@ were asked) and the outcome; the domains that act on a decision point to it."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from network_pages.core.fields import by_user
@@ -51,7 +50,7 @@ class Decision(models.Model):
         _("written in"), max_length=2, choices=CONTENT_LANGUAGES, default="en"
     )
     recorded_by = by_user(_("recorded by"))
-    recorded_at = models.DateTimeField(_("recorded"), default=timezone.now, editable=False)
+    recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
 
     class Meta:
         ordering = ["-decided_on", "-pk"]

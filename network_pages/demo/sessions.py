@@ -1,8 +1,10 @@
 """Demo sessions, dated relative to the day the demo is loaded (safe to run again): the last
-plenary, held at least 45 days ago, with its conclusions; next year's (at least 60 working days
-away, convened in time) with two papers, participants registered by two states and `expert-iom`
-invited on two agenda items with one of the papers; and a thematic session under it, held
-jointly, with the demo `expert` invited and a paper. All of them translated into French."""
+plenary, held at least 45 days ago, convened on its approved agenda, which it adopted, with its
+conclusions; next year's (at least 60 working days away, time to convene it in time) with two
+papers, participants registered by two states, `expert-iom` invited on two agenda items with one
+of the papers, and its agenda under consultation (one suggestion accepted, one declined, one
+awaiting the SRSG); and a thematic session under it, held jointly, convened, with the demo
+`expert` invited and a paper. All of them translated into French."""
 
 from datetime import date, timedelta
 
@@ -19,9 +21,11 @@ from network_pages.demo.clock import back_then
 from network_pages.intranet.versions import translate_strings
 from network_pages.sessions.agenda import (
     accept,
+    approve,
     consultation_of,
     decline,
     open_consultation,
+    record_adoption,
     suggest,
 )
 from network_pages.sessions.convocations import send_convocation
@@ -29,7 +33,6 @@ from network_pages.sessions.invitations import invite
 from network_pages.sessions.models import (
     AgendaItem,
     Attendance,
-    Convocation,
     Invitation,
     PlenarySessionPage,
     SessionIndexPage,
@@ -149,12 +152,17 @@ def seed_sessions(today):
     with back_then(held_on - timedelta(days=90)):
         held, created = _add(index, held)
     if created:
+        # The SRSG approved its agenda, the Office convened it, and it adopted its agenda.
+        _convene(held, held_on - timedelta(days=50))
+        with back_then(held_on, hour=11):
+            record_adoption(held, adopted_on=held_on, by=office)
         # Its conclusions were published two weeks after it, and translated with the rest.
         with back_then(held_on + timedelta(days=14)):
             held.conclusions = f"<p>{CONCLUSIONS[0]}</p>"
             held.save_revision().publish()
             _translate(held, title_fr)
-    # The next plenary and a thematic session under it, published and convened last week.
+    # The next plenary and a thematic session under it, published last week; the thematic
+    # session is convened, the plenary's agenda is still under consultation.
     opening, month, month_fr = _next_plenary(today)
     upcoming, title_fr = _plenary(
         opening,
@@ -170,8 +178,6 @@ def seed_sessions(today):
         if created:
             _papers(upcoming, PLENARY_PAPERS)
             _translate(upcoming, title_fr)
-        if not Convocation.objects.filter(session=upcoming).exists():
-            send_convocation(upcoming, by=office, today=announced)
         thematic, created = _add(
             upcoming,
             ThematicSessionPage(
@@ -188,12 +194,22 @@ def seed_sessions(today):
         if created:
             _papers(thematic, [THEMATIC_PAPER])
             _translate(thematic, f"Intégration des réfugiés{NBSP}: bonnes pratiques")
+            _convene(thematic, announced)
     with back_then(announced + timedelta(days=1)):
         _invite_expert(thematic, office)
         _invite_to_plenary(upcoming, office)
     _consult_on_the_agenda(upcoming, office, announced + timedelta(days=1), today)
     with back_then(today - timedelta(days=2)):
         _register_participants(upcoming)
+
+
+def _convene(session, day):
+    """The SRSG approves the session's draft agenda, then the Office convenes it, on `day`."""
+    User = get_user_model()
+    with back_then(day, hour=9):
+        approve(session, by=User.objects.get(username="srsg"))
+    with back_then(day, hour=15):
+        send_convocation(session, by=User.objects.get(username="office"), today=day)
 
 
 def _invite_expert(thematic, office):

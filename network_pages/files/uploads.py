@@ -16,6 +16,11 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.documents import get_document_model
+from wagtail.models import Collection
+
+from network_pages.core.roles import INTRANET_COLLECTION
+
 HEAD_SIZE = 4096  # enough for every signature below and for a text file's opening
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy Office files and Outlook messages
 OPENDOCUMENT = "application/vnd.oasis.opendocument."
@@ -127,3 +132,17 @@ def _zip_matches(file, extension):
             return archive.read(first).decode("ascii") == OPEN_DOCUMENT[extension]
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, zlib.error):
         return False
+
+
+def store_document(upload, *, owner, by):
+    """Keep an upload that passed the policy as a document of the intranet collection owned by
+    `owner`: whoever may see the owner may fetch it, and nobody else (files.models)."""
+    document = get_document_model()(
+        title=upload.name,
+        collection=Collection.objects.get(name=INTRANET_COLLECTION, depth=2),
+        uploaded_by_user=by,
+    )
+    document.attach_to(owner)
+    document.file.save(upload.name, upload, save=False)
+    document.save()
+    return document

@@ -9,13 +9,11 @@ from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 
-from wagtail.documents import get_document_model
 from wagtail.log_actions import log
-from wagtail.models import Collection
 
 from network_pages.accounts.rules import state_to_act_for
-from network_pages.core.roles import INTRANET_COLLECTION
 from network_pages.core.translations import original
+from network_pages.files.uploads import store_document
 from network_pages.information_requests.models import (
     Answer,
     ResponseRevision,
@@ -65,7 +63,7 @@ def save_response(response, form, user, *, reopen=False, upload=None):
         current.entered_by = user
         current.email_date = form.cleaned_data["email_date"]
         if upload is not None:
-            current.email_file = _store_email_file(upload, current, user)
+            current.email_file = store_document(upload, owner=current, by=user)
         action = ResponseRevision.Action.ENTERED
     else:
         # The state now speaks for itself: the answer is no longer the Office's transcription.
@@ -107,19 +105,6 @@ def _record(response, action, user, questions):
         answers=snapshot(response, questions),
     )
     log(response, f"network.response.{action}", user=user)
-
-
-def _store_email_file(upload, response, user):
-
-    document = get_document_model()(
-        title=upload.name,
-        collection=Collection.objects.get(name=INTRANET_COLLECTION, depth=2),
-        uploaded_by_user=user,
-    )
-    document.attach_to(response)
-    document.file.save(upload.name, upload, save=False)
-    document.save()
-    return document
 
 
 def response_for(page, code, user, *, create=True):

@@ -209,9 +209,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "approved_at",
-                    models.DateTimeField(
-                        default=django.utils.timezone.now, verbose_name="approved"
-                    ),
+                    models.DateTimeField(auto_now_add=True, verbose_name="approved"),
                 ),
                 (
                     "adopted_on",
@@ -335,9 +333,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "recorded_at",
-                    models.DateTimeField(
-                        default=django.utils.timezone.now, editable=False, verbose_name="recorded"
-                    ),
+                    models.DateTimeField(auto_now_add=True, verbose_name="recorded"),
                 ),
                 (
                     "recorded_by",

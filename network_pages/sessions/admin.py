@@ -1,11 +1,21 @@
-"""The Office's closure days in the admin, and the warnings on its dashboard."""
+"""The Office's closure days in the admin, the SRSG's decisions on the states' agenda suggestions,
+and the warnings on the dashboard."""
 
+from django import forms
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.components import Component
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from network_pages.sessions import agenda
+from network_pages.sessions.models import AgendaSuggestion
+from network_pages.sessions.rules import proposes_the_agenda
 from network_pages.sessions.working_days import ClosureDay
+
+Status = AgendaSuggestion.Status
 
 
 class ClosureDayViewSet(ModelViewSet):
@@ -21,6 +31,65 @@ class ClosureDayViewSet(ModelViewSet):
     form_fields = ["day", "label"]
     search_fields = ["label"]
     search_backend_name = None
+
+
+class SuggestionDecisionForm(WagtailAdminModelForm):
+    """The SRSG's decision on a pending suggestion: accepted, or declined with a reason."""
+
+    status = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[
+            (Status.ACCEPTED, _("Accept: the item joins the draft agenda")),
+            (Status.DECLINED, _("Decline, with the reason below")),
+        ],
+        widget=forms.RadioSelect,
+    )
+
+    class Meta:
+        model = AgendaSuggestion
+        fields = ["status", "reason"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if AgendaSuggestion.objects.get(pk=self.instance.pk).status != Status.PENDING:
+            raise forms.ValidationError(_("The suggestion was decided already."))
+        if cleaned.get("status") == Status.DECLINED and not cleaned.get("reason", "").strip():
+            self.add_error("reason", _("Give the reason: the state is told it."))
+        return cleaned
+
+
+class SuggestionDecisionView(generic.EditView):
+    def save_instance(self):
+        if not proposes_the_agenda(self.request.user):
+            raise PermissionDenied
+        suggestion, data = self.form.instance, self.form.cleaned_data
+        if data["status"] == Status.ACCEPTED:
+            return agenda.accept(suggestion, by=self.request.user) or suggestion
+        return agenda.decline(suggestion, reason=data["reason"], by=self.request.user) or suggestion
+
+
+class AgendaSuggestionViewSet(ModelViewSet):
+    """The states' agenda suggestions: the SRSG decides on them here or on the session's
+    consultation page (the same `agenda.accept` and `agenda.decline`); the Office reads them."""
+
+    model = AgendaSuggestion
+    icon = "list-ol"
+    menu_label = _("Agenda suggestions")
+    menu_order = 255
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    list_display = ["title", "member_state", "consultation", "status", "created_at"]
+    list_filter = ["status"]
+    search_fields = ["title"]
+    search_backend_name = None
+    form_fields = ["status", "reason"]
+    edit_view_class = SuggestionDecisionView
+
+    def get_form_class(self, for_update=False):
+        return SuggestionDecisionForm
+
+    def get_queryset(self, request):
+        return AgendaSuggestion.objects.select_related("member_state", "consultation__session")
 
 
 class DashboardWarning(Component):

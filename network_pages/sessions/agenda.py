@@ -5,22 +5,33 @@ their own state's suggestions and their outcome; the other states' once decided 
 
 The SRSG proposes the agenda: each suggestion is accepted (it becomes an item of the draft agenda,
 credited to the state) or declined with a reason, and the suggesting state's correspondents are
-told either way, in their language.
+told either way, in their language. Then the SRSG approves the draft agenda, which ends the
+consultation and lets the Office send the convocation on the SRSG's behalf (§4.1). The agenda stays
+a draft until the Office records its adoption at the session.
 
-The consultation and its suggestions hang on the session as first written, like its convocations.
+The consultation, its suggestions and the approval hang on the session as first written, like its
+convocations. Every step is in the audit log.
 """
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from wagtail.log_actions import log
 
 from network_pages.accounts.members import active_members_of, correspondents_by_state
-from network_pages.core.roles import CORRESPONDENTS
+from network_pages.core.roles import CORRESPONDENTS, OFFICE
 from network_pages.core.translations import original
+from network_pages.files.uploads import store_document
 from network_pages.notifications.outbox import notify
-from network_pages.sessions.models import AgendaConsultation, AgendaItem, AgendaSuggestion
+from network_pages.sessions.models import (
+    AgendaApproval,
+    AgendaConsultation,
+    AgendaItem,
+    AgendaSuggestion,
+)
 
 Status = AgendaSuggestion.Status
 
@@ -32,6 +43,16 @@ class ConsultationRefused(Exception):
 def consultation_of(page):
     """The consultation on the session's agenda, or None."""
     return AgendaConsultation.objects.filter(session=original(page)).first()
+
+
+def approval_of(page):
+    """The SRSG's approval of the session's draft agenda (with the adoption, once recorded), or
+    None."""
+    return (
+        AgendaApproval.objects.filter(session=original(page))
+        .select_related("approved_by", "adoption_recorded_by")
+        .first()
+    )
 
 
 @transaction.atomic
@@ -58,6 +79,10 @@ def suggest(consultation, data, *, member_state, by, today=None):
     consultation = AgendaConsultation.objects.select_for_update().get(pk=consultation.pk)
     if not consultation.is_open(today or timezone.localdate()):
         raise ConsultationRefused(_("The consultation on this agenda is closed."))
+    if AgendaApproval.objects.filter(session_id=consultation.session_id).exists():
+        raise ConsultationRefused(
+            _("The SRSG has approved the draft agenda: the consultation is over.")
+        )
     suggestion = AgendaSuggestion.objects.create(
         consultation=consultation,
         member_state=member_state,
@@ -65,6 +90,9 @@ def suggest(consultation, data, *, member_state, by, today=None):
         title=data["title"],
         rationale=data["rationale"],
     )
+    if data.get("document"):
+        suggestion.document = store_document(data["document"], owner=suggestion, by=by)
+        suggestion.save(update_fields=["document"])
     log(
         consultation.session,
         "network.agenda.suggest",
@@ -145,3 +173,73 @@ def _data(suggestion):
         "title": suggestion.title,
         "reason": suggestion.reason,
     }
+
+
+class ApprovalRefused(Exception):
+    pass
+
+
+def why_not_approve(source, today=None):
+    """None when the SRSG may approve the draft agenda of the session (as first written, specific);
+    otherwise why not."""
+    if source.is_over:
+        return _("The session is over: its agenda is settled.")
+    if not source.agenda_items.exists():
+        return _("The draft agenda has no item yet.")
+    consultation = AgendaConsultation.objects.filter(session=source).first()
+    if consultation is not None:
+        pending = consultation.suggestions.filter(status=Status.PENDING).count()
+        if pending:
+            return ngettext(
+                "Decide on the %(count)s suggestion still awaiting you first.",
+                "Decide on the %(count)s suggestions still awaiting you first.",
+                pending,
+            ) % {"count": pending}
+    return None
+
+
+@transaction.atomic
+def approve(page, *, by, today=None):
+    """The SRSG approves the session's draft agenda as it stands: the consultation ends, and the
+    Office may convene the session. The Office is told."""
+    source = original(page).specific
+    # Two approvals at once: the second waits here, then finds the first.
+    type(source).objects.select_for_update().filter(pk=source.pk).values_list("pk").first()
+    if AgendaApproval.objects.filter(session=source).exists():
+        raise ApprovalRefused(_("The SRSG has approved this agenda already."))
+    refusal = why_not_approve(source, today)
+    if refusal:
+        raise ApprovalRefused(refusal)
+    approval = AgendaApproval.objects.create(
+        session=source, approved_by=by, revision=source.live_revision
+    )
+    notify(active_members_of(OFFICE), "agenda_approved", {"session": source, "approval": approval})
+    log(source, "network.agenda.approve", user=by, data={"items": source.agenda_items.count()})
+    return approval
+
+
+@transaction.atomic
+def record_adoption(page, *, adopted_on, by, today=None):
+    """The Office records the day the session adopted its agenda: it is a draft no more."""
+    today = today or timezone.localdate()
+    source = original(page).specific
+    approval = AgendaApproval.objects.select_for_update().filter(session=source).first()
+    if approval is None:
+        raise ApprovalRefused(_("The SRSG has not approved the draft agenda yet."))
+    if approval.adopted_on is not None:
+        raise ApprovalRefused(_("The adoption of this agenda is recorded already."))
+    if not source.starts_on <= adopted_on <= source.last_day:
+        raise ApprovalRefused(
+            _("The agenda is adopted at the session: between %(first)s and %(last)s.")
+            % {
+                "first": date_format(source.starts_on, "DATE_FORMAT"),
+                "last": date_format(source.last_day, "DATE_FORMAT"),
+            }
+        )
+    if adopted_on > today:
+        raise ApprovalRefused(_("An adoption is recorded once it has happened."))
+    approval.adopted_on = adopted_on
+    approval.adoption_recorded_by, approval.adoption_recorded_at = by, timezone.now()
+    approval.save()
+    log(source, "network.agenda.adopt", user=by, data={"adopted_on": adopted_on.isoformat()})
+    return approval

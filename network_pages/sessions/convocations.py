@@ -1,6 +1,10 @@
 """Convening the network's sessions (R10, R11; §4.1-4.3): convocations 30 working days ahead, and
 a plenary at least once a year.
 
+The convocation is the SRSG's act (§4.1): it cannot go before the SRSG approved the draft agenda
+(`agenda.approve`); it says who convened and when the agenda was approved, and the Office sends it
+on the SRSG's behalf.
+
 A convocation goes to every active correspondent (and to the people invited to the session) with
 the draft agenda, in each recipient's language, through `notify`; it records when and to whom. A
 plenary convocation sent after the last compliant date is refused unless the Office gives a
@@ -28,6 +32,7 @@ from network_pages.core.translations import original
 from network_pages.intranet.versions import sync_versions
 from network_pages.notifications.outbox import notify
 from network_pages.sessions.models import (
+    AgendaApproval,
     Convocation,
     Invitation,
     PlenarySessionPage,
@@ -39,7 +44,9 @@ PLENARY_YEAR_TURNS = (10, 1)  # from 1 October, next year's plenary must be plan
 
 
 class ConvocationRefused(Exception):
-    pass
+    def __init__(self, message, field=None):
+        super().__init__(message)
+        self.field = field  # the form field the refusal is about, if any
 
 
 def convocation_deadline(page):
@@ -67,6 +74,14 @@ def send_convocation(page, *, by, override_reason="", today=None):
         raise ConvocationRefused(_("A convocation cannot be sent without a draft agenda."))
     if not source.live:
         raise ConvocationRefused(_("Publish the session first: its convocation links to it."))
+    approval = AgendaApproval.objects.filter(session=source).select_related("approved_by").first()
+    if approval is None:
+        raise ConvocationRefused(
+            _(
+                "The SRSG has not approved the draft agenda yet: the session is convened once "
+                "the SRSG has."
+            )
+        )
     deadline = convocation_deadline(source)
     late = today > deadline
     override_reason = override_reason.strip()
@@ -76,12 +91,14 @@ def send_convocation(page, *, by, override_reason="", today=None):
                 "A plenary session is convened at least %(days)s working days ahead: the last day "
                 "to send this convocation was %(date)s. To send it all the same, give the reason."
             )
-            % {"days": CONVOCATION_WORKING_DAYS, "date": date_format(deadline, "DATE_FORMAT")}
+            % {"days": CONVOCATION_WORKING_DAYS, "date": date_format(deadline, "DATE_FORMAT")},
+            field="override_reason",
         )
     recipients = recipients_of(source)
     convocation = Convocation.objects.create(
         session=source,
         sent_by=by,
+        convened_by=approval.approved_by,
         starts_on=source.starts_on,
         ends_on=source.ends_on,
         last_compliant_date=deadline,
@@ -89,7 +106,7 @@ def send_convocation(page, *, by, override_reason="", today=None):
         override_reason=override_reason if late else "",
     )
     convocation.recipients.set(recipients)
-    notify(recipients, "session_convocation", {"session": source})
+    notify(recipients, "session_convocation", {"session": source, "approval": approval})
     log(
         source,
         "network.session.convene",
@@ -99,6 +116,7 @@ def send_convocation(page, *, by, override_reason="", today=None):
             "late": late,
             "last_compliant_date": deadline.isoformat(),
             "reason": convocation.override_reason,
+            "convened_by": approval.approved_by_id,
         },
     )
     return convocation

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy
 from network_pages.accounts.designations import find_person
 from network_pages.accounts.forms import PersonFields
 from network_pages.core.typed import keep_on_one_line, one_line
+from network_pages.files.uploads import validate_upload
 from network_pages.sessions.invitations import already_invited, why_not_invitable
 from network_pages.sessions.models import AgendaSuggestion, Attendance, Invitation, SessionPage
 
@@ -193,6 +194,15 @@ class ConsultationForm(forms.Form):
 
 
 class SuggestionForm(forms.ModelForm):
+    document = forms.FileField(
+        label=gettext_lazy("Document"),
+        required=False,
+        validators=[validate_upload],
+        help_text=gettext_lazy(
+            "A note or a text that supports the item; seen by those who may see the suggestion."
+        ),
+    )
+
     class Meta:
         model = AgendaSuggestion
         fields = ["title", "rationale"]
@@ -201,6 +211,14 @@ class SuggestionForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         keep_on_one_line(self, "title")
+
+
+class AdoptionForm(forms.Form):
+    adopted_on = forms.DateField(
+        label=gettext_lazy("Adopted on"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=gettext_lazy("The day of the session on which the agenda was adopted."),
+    )
 
 
 class DeclineForm(forms.Form):

@@ -9,7 +9,11 @@ from network_pages.access import is_editor
 from network_pages.core.audit import log_actions
 from network_pages.intranet.sections import Section
 from network_pages.sessions import panels
-from network_pages.sessions.admin import ClosureDayViewSet, DashboardWarning
+from network_pages.sessions.admin import (
+    AgendaSuggestionViewSet,
+    ClosureDayViewSet,
+    DashboardWarning,
+)
 from network_pages.sessions.convocations import plenary_schedule_problem
 from network_pages.sessions.models import SessionIndexPage
 from network_pages.sessions.working_days import closure_days_problem
@@ -18,6 +22,11 @@ from network_pages.sessions.working_days import closure_days_problem
 @hooks.register("register_admin_viewset")
 def register_closure_day_viewset():
     return ClosureDayViewSet("closure-days")
+
+
+@hooks.register("register_admin_viewset")
+def register_agenda_suggestion_viewset():
+    return AgendaSuggestionViewSet("agenda-suggestions")
 
 
 @hooks.register("construct_homepage_panels")
@@ -66,6 +75,16 @@ LOG_ACTIONS = [
         _("Decline agenda item"),
         _("State's agenda item declined by the SRSG"),
     ),
+    (
+        "network.agenda.approve",
+        _("Approve draft agenda"),
+        _("Draft agenda approved by the SRSG"),
+    ),
+    (
+        "network.agenda.adopt",
+        _("Record agenda adoption"),
+        _("Agenda adopted at the session"),
+    ),
     ("network.attendance.register", _("Register participant"), _("Participant registered")),
     (
         "network.attendance.unregister",
@@ -85,6 +104,7 @@ def register_notification_events(events):
     events.register("expert_nominated", category="sessions")
     events.register("agenda_consultation", category="sessions")
     events.register("agenda_suggestion_decided", category="sessions")
+    events.register("agenda_approved", category="sessions")
 
 
 @hooks.register("register_intranet_panels")

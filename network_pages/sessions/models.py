@@ -165,6 +165,8 @@ class SessionPage(RoutablePageMixin, PathRouting, Page):
     )
     suggest_items = delegate("agenda/suggest/", VIEWS + "suggest_view")
     decide_suggestion = delegate("agenda/suggestions/<int:pk>/", VIEWS + "suggestion_view")
+    approve_agenda = delegate("agenda/approve/", VIEWS + "approval_view")
+    record_adoption = delegate("agenda/adoption/", VIEWS + "adoption_view")
 
     def get_context(self, request, *args, **kwargs):
         # What the page shows comes from the domain's modules, which import this one: named by
@@ -654,7 +656,7 @@ class AgendaApproval(models.Model):
         related_name="agenda_approval",
     )
     approved_by = by_user(_("approved by"), blank=False)
-    approved_at = models.DateTimeField(_("approved"), default=timezone.now)
+    approved_at = models.DateTimeField(_("approved"), auto_now_add=True)
     # The revision of the session whose agenda the SRSG approved.
     revision = models.ForeignKey(
         "wagtailcore.Revision",

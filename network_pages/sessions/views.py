@@ -31,6 +31,7 @@ from network_pages.sessions.convocations import (
     send_convocation,
 )
 from network_pages.sessions.forms import (
+    AdoptionForm,
     AttendanceForm,
     ConfirmationForm,
     ConsultationForm,
@@ -76,6 +77,9 @@ def page_context(page, request, context):
     context["can_register"] = can_register(request.user)
     if access.is_member(request.user):
         context["consultation"] = agenda.consultation_of(page)
+        context["proposes_the_agenda"] = proposes_the_agenda(request.user)
+    context["approval"] = agenda.approval_of(page)
+    context["today"] = timezone.localdate()
     context["can_nominate"] = can_nominate(request.user, page)
     return context
 
@@ -91,8 +95,7 @@ def convene_view(request, page):
                 source, by=request.user, override_reason=form.cleaned_data["override_reason"]
             )
         except ConvocationRefused as refusal:
-            field = "override_reason" if source.agenda_items.exists() else None
-            form.add_error(field, str(refusal))
+            form.add_error(refusal.field, str(refusal))
         else:
             count = convocation.recipients.count()
             messages.success(
@@ -115,6 +118,7 @@ def convene_view(request, page):
         page,
         "network_pages/sessions/convene.html",
         form=form,
+        approval=agenda.approval_of(source),
         agenda=page.numbered_agenda(),
         last_compliant_date=convocation_deadline(source),
         today=timezone.localdate(),
@@ -375,7 +379,7 @@ def consultation_view(request, page):
             messages.success(request, _("The correspondents are consulted on the agenda."))
             return redirect(request.path)
     suggestions = (
-        consultation.suggestions.select_related("member_state", "suggested_by")
+        consultation.suggestions.select_related("member_state", "suggested_by", "document")
         if consultation
         else []
     )
@@ -388,6 +392,7 @@ def consultation_view(request, page):
         suggestions=suggestions,
         today=timezone.localdate(),
         can_decide=proposes_the_agenda(request.user),
+        approval=agenda.approval_of(source),
     )
 
 
@@ -402,7 +407,7 @@ def suggest_view(request, page):
         messages.error(request, _("The Office has not opened a consultation on this agenda."))
         return redirect(page.url)
     is_open = consultation.is_open()
-    form = SuggestionForm(request.POST or None)
+    form = SuggestionForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and not is_open:
         form.is_valid()  # keep what was typed
         form.add_error(None, _("The consultation on this agenda is closed."))
@@ -428,10 +433,10 @@ def suggest_view(request, page):
         form=form,
         is_open=is_open,
         member_state=state,
-        suggestions=consultation.suggestions.filter(member_state=state),
+        suggestions=consultation.suggestions.filter(member_state=state).select_related("document"),
         decided=consultation.suggestions.exclude(member_state=state)
         .exclude(status=AgendaSuggestion.Status.PENDING)
-        .select_related("member_state"),
+        .select_related("member_state", "document"),
     )
 
 
@@ -441,7 +446,7 @@ def suggestion_view(request, page, pk):
     if not proposes_the_agenda(request.user):
         raise PermissionDenied
     suggestion = get_object_or_404(
-        AgendaSuggestion.objects.select_related("member_state", "consultation"),
+        AgendaSuggestion.objects.select_related("member_state", "consultation", "document"),
         pk=pk,
         consultation__session=original(page),
     )
@@ -476,4 +481,64 @@ def suggestion_view(request, page, pk):
         suggestion=suggestion,
         form=form,
         back=back,
+    )
+
+
+def approval_view(request, page):
+    """The SRSG approves the draft agenda as it stands, once every suggestion is decided."""
+    if not proposes_the_agenda(request.user):
+        raise PermissionDenied
+    source = original(page).specific
+    approval = agenda.approval_of(source)
+    if request.method == "POST" and approval is None:
+        try:
+            agenda.approve(source, by=request.user)
+        except agenda.ApprovalRefused as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(
+                request,
+                _(
+                    "The draft agenda is approved. The Office is told that it may convene the session."
+                ),
+            )
+            return redirect(page.url)
+    consultation = agenda.consultation_of(source)
+    return render_subpage(
+        request,
+        page,
+        "network_pages/sessions/approve_agenda.html",
+        agenda=page.numbered_agenda(),
+        approval=approval,
+        consultation=consultation,
+        refusal=None if approval else agenda.why_not_approve(source),
+    )
+
+
+def adoption_view(request, page):
+    """The Office records the day the session adopted its agenda."""
+    if not access.is_editor(request.user):
+        raise PermissionDenied
+    source = original(page).specific
+    approval = agenda.approval_of(source)
+    today = timezone.localdate()
+    initial = {"adopted_on": min(max(today, source.starts_on), source.last_day)}
+    form = AdoptionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            agenda.record_adoption(
+                source, adopted_on=form.cleaned_data["adopted_on"], by=request.user
+            )
+        except agenda.ApprovalRefused as refusal:
+            form.add_error("adopted_on", str(refusal))
+        else:
+            messages.success(request, _("The agenda's adoption is recorded."))
+            return redirect(page.url)
+    return render_subpage(
+        request,
+        page,
+        "network_pages/sessions/adoption.html",
+        form=form,
+        approval=approval,
+        agenda=page.numbered_agenda(),
     )

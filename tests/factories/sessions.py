@@ -4,8 +4,10 @@ import datetime
 
 from django.utils.text import slugify
 
+from network_pages.core.translations import original
 from network_pages.sessions.invitations import invite
 from network_pages.sessions.models import (
+    AgendaApproval,
     AgendaItem,
     PlenarySessionPage,
     SessionIndexPage,
@@ -49,6 +51,12 @@ def make_session(
     page.save_revision().publish()
     page.refresh_from_db()
     return page
+
+
+def approve_agenda(session, by):
+    """The SRSG's approval of the session's draft agenda, as recorded on some earlier day (the
+    approval itself, with its refusals, is `sessions.agenda.approve`, tested on its own)."""
+    return AgendaApproval.objects.create(session=original(session), approved_by=by)
 
 
 def make_plenary_with_thematic(today, *, title="Plenary", thematic_title="Integration"):

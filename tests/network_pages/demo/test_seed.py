@@ -23,7 +23,14 @@ from network_pages.intranet.models import IntranetHomePage, IntranetPage
 from network_pages.intranet.panels import build_panels
 from network_pages.notifications.models import Notification
 from network_pages.sessions.convocations import plenary_schedule_problem
-from network_pages.sessions.models import AgendaItem, AgendaSuggestion, Invitation, SessionPage
+from network_pages.sessions.models import (
+    AgendaApproval,
+    AgendaItem,
+    AgendaSuggestion,
+    Convocation,
+    Invitation,
+    SessionPage,
+)
 from network_pages.sessions.working_days import Calendar, closure_days_problem
 
 pytestmark = pytest.mark.django_db
@@ -95,6 +102,15 @@ def test_seed_demo_is_idempotent_and_uses_the_demo_password(monkeypatch, capsys,
     statuses = sorted(AgendaSuggestion.objects.values_list("member_state__code", "status"))
     assert statuses == [("DE", "declined"), ("FR", "accepted"), ("IT", "pending")]
     assert AgendaItem.objects.filter(suggested_by__code="FR", page__live=True).count() == 2
+    # The past plenary was convened on its approved agenda, which it adopted; the thematic
+    # session is convened; the next plenary's agenda awaits the SRSG's approval.
+    approvals = {
+        approval.session.specific.kind: approval for approval in AgendaApproval.objects.all()
+    }
+    assert set(approvals) == {"plenary", "thematic"}
+    assert approvals["plenary"].adopted_on == approvals["plenary"].session.specific.starts_on
+    assert approvals["thematic"].adopted_on is None
+    assert Convocation.objects.filter(convened_by__username="srsg").count() == 2
     # The Christmas closure is entered: the dashboard asks for no closure day.
     assert closure_days_problem() is None
     # The public page about the network is in every page's footer, in its language.
@@ -192,6 +208,13 @@ def test_the_demos_dates_agree_everywhere_relative_to_the_day_it_is_loaded(time_
         assert agenda and set(agenda) <= AGENDA_FR, agenda
         assert french.title != session.title and french.place != session.place
 
+    # Each convocation went after the SRSG approved the agenda, and in time.
+    for convocation in Convocation.objects.select_related("session__agenda_approval"):
+        approval = convocation.session.agenda_approval
+        assert approval.approved_at < convocation.sent_at, convocation
+        assert timezone.localdate(convocation.sent_at) <= convocation.last_compliant_date
+        assert not convocation.late
+
     # What the intranet home lists as new contributions is news: no session held, no request
     # closed, nothing dated after today. (The index pages the migrations make have no publication
     # date: where the panel sorts them is its own affair.)
@@ -209,7 +232,7 @@ def test_the_demos_dates_agree_everywhere_relative_to_the_day_it_is_loaded(time_
     # A short summary: how many e-mails and to whom, then where to go and the password.
     lines = output.strip().splitlines()
     assert len(lines) < 30
-    assert "e-mails to 15 people" in output
+    assert "e-mails to 16 people" in output
     assert "http://testserver/" in lines[-1] and "network-demo" in lines[-1]
     assert "Subject:" not in output
 

@@ -21,7 +21,7 @@ from network_pages.sessions.convocations import (
 from network_pages.sessions.models import Convocation, ThematicSessionPage
 from network_pages.sessions.working_days import ClosureDay
 from tests.factories.accounts import UserFactory
-from tests.factories.sessions import make_session
+from tests.factories.sessions import approve_agenda, make_session
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
@@ -30,6 +30,7 @@ DAY = datetime.date
 
 def test_a_plenary_convocation_is_refused_at_29_working_days_and_sent_at_30(tree, people, sent):
     session = make_session(starts_on=DAY(2026, 5, 11))
+    approve_agenda(session, people.srsg)
     late_day = DAY(2026, 3, 24)  # 29 working days remain
     with pytest.raises(ConvocationRefused, match="23 March 2026"):
         send_convocation(session, by=people.office, today=late_day)
@@ -42,6 +43,7 @@ def test_a_plenary_convocation_is_refused_at_29_working_days_and_sent_at_30(tree
 
 def test_a_late_plenary_convocation_needs_a_reason_which_is_logged(tree, people, sent):
     session = make_session(starts_on=DAY(2026, 5, 11))
+    approve_agenda(session, people.srsg)
     with sent(execute=True):
         convocation = send_convocation(
             session,
@@ -69,6 +71,7 @@ def test_the_convocation_reaches_every_active_correspondent_once_in_their_langua
     UserFactory(username="corr-it", roles=[CORRESPONDENTS], state="IT", language="fr")
     UserFactory(username="corr-es", roles=[CORRESPONDENTS], state="ES", is_active=False)
     session = make_session(starts_on=DAY(2027, 3, 15))
+    approve_agenda(session, people.srsg)
     mail.outbox.clear()
     with sent(execute=True):
         convocation = send_convocation(session, by=people.office, today=DAY(2027, 1, 4))
@@ -93,6 +96,7 @@ def test_the_convocation_reaches_every_active_correspondent_once_in_their_langua
 
 def test_the_office_convenes_from_the_session_page(client, tree, people, sent):
     session = make_session(starts_on=DAY(2030, 3, 15))
+    approve_agenda(session, people.srsg)
     client.force_login(people.office)
     html = client.get(session.url).text
     assert "Last compliant date for the convocation" in html
@@ -116,6 +120,7 @@ def test_the_office_convenes_from_the_session_page(client, tree, people, sent):
 
 def test_a_late_convocation_form_says_why_and_keeps_the_reason_typed(client, tree, people, today):
     session = make_session(starts_on=today + datetime.timedelta(days=10))
+    approve_agenda(session, people.srsg)
     client.force_login(people.office)
     response = client.post(session.url + "convene/", {"override_reason": ""})
     assert response.status_code == 200

@@ -21,7 +21,7 @@ from network_pages.core.roles import CORRESPONDENTS, OFFICE
 from network_pages.sessions.convocations import send_convocation
 from network_pages.sessions.models import Convocation, SessionPage, ThematicSessionPage
 from tests.factories.accounts import UserFactory
-from tests.factories.sessions import make_session
+from tests.factories.sessions import approve_agenda, make_session
 
 pytestmark = pytest.mark.django_db
 
@@ -85,6 +85,7 @@ def office(people, client):
 
 
 def convene(session, by, sent):
+    approve_agenda(session, by)
     with sent(execute=True):
         send_convocation(session, by=by)
     mail.outbox.clear()

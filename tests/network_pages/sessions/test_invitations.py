@@ -23,7 +23,7 @@ from tests.factories.accounts import UserFactory
 from tests.factories.core import translate
 from tests.factories.information_requests import make_request
 from tests.factories.intranet import IntranetPageFactory
-from tests.factories.sessions import add_paper, invite_expert, make_session
+from tests.factories.sessions import add_paper, approve_agenda, invite_expert, make_session
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
@@ -259,6 +259,7 @@ def test_the_thematic_convocation_reaches_its_invited_participants(
     thematic, *_rest = sessions
     UserFactory(username="corr-it", roles=[CORRESPONDENTS], state="IT")
     mail.outbox.clear()
+    approve_agenda(thematic, people.srsg)
     with sent(execute=True):
         convocation = send_convocation(thematic, by=people.office, today=today)
     assert "eva@x.example" in {message.to[0] for message in mail.outbox}

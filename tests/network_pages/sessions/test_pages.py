@@ -76,4 +76,4 @@ def test_a_session_page_costs_the_same_queries_with_2_or_12_papers_and_items(cli
                 assert client.get(session.url).status_code == 200
             counts.append(len(captured))
         assert counts[0] == counts[1], (user, counts)
-        assert counts[1] <= 23, counts  # measured: 21 to 23 (the Office reads its facts)
+        assert counts[1] <= 24, counts  # measured: 22 to 24 (the Office reads its facts)

@@ -14,7 +14,7 @@ from network_pages.sessions.convocations import send_convocation
 from network_pages.sessions.invitations import withdraw
 from network_pages.sessions.models import Invitation, SessionPaper, ThematicSessionPage
 from tests.factories.core import translate
-from tests.factories.sessions import add_paper, invite_expert, make_session
+from tests.factories.sessions import add_paper, approve_agenda, invite_expert, make_session
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
@@ -191,6 +191,7 @@ def test_the_plenary_convocation_reaches_the_experts_invited_to_it(people, plena
         page, by=people.office, agenda_items=[page.agenda_items.get(title="Integration")]
     )
     mail.outbox.clear()
+    approve_agenda(page, people.srsg)
     with sent(execute=True):
         convocation = send_convocation(page, by=people.office, today=today)
     assert convocation.recipients.filter(pk=invitation.user.pk).exists()
