@@ -154,6 +154,8 @@ def _main_pages(tree, site, lang):
         ("Office", sub(plenary, "agenda_consultation"), None),  # the form to open it
         ("Office", sub(thematic, "agenda_consultation"), None),  # its suggestions
         ("correspondent DE", sub(thematic, "suggest_items"), None),
+        ("SRSG", sub(plenary, "approve_agenda"), None),
+        ("Office", sub(plenary, "record_adoption"), None),
         ("Office", sub(plenary, "participants"), None),
         ("correspondent DE", f"/{lang}/search/?query={QUERIES[lang]}", None),
     ]
@@ -189,6 +191,7 @@ def test_the_main_pages_are_valid_html_in_both_languages(client, tree, people, s
         "correspondent DE": people.corr_de,
         "correspondent FR": people.corr_fr,
         "Office": people.office,
+        "SRSG": people.srsg,
         "expert": people.expert,
     }
     rendered = {}

@@ -10,6 +10,7 @@ from network_pages.core.roles import SRSG
 from network_pages.core.translations import original
 from network_pages.files.models import NetworkDocument
 from network_pages.sessions.models import (
+    AgendaApproval,
     AgendaConsultation,
     AgendaItem,
     AgendaSuggestion,
@@ -72,6 +73,13 @@ def is_paper_of_a_session_they_see(user, file):
 @access.rule(AgendaItem, SessionPaper)
 def can_view_session_part(user, part):
     return access.can_view(user, part.page)
+
+
+@access.rule(AgendaApproval)
+def can_view_agenda_approval(user, approval):
+    """Whether the SRSG approved the agenda, and when the session adopted it: whoever sees the
+    session."""
+    return access.can_view(user, approval.session)
 
 
 @access.rule(ClosureDay, Convocation)

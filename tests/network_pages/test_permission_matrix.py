@@ -75,6 +75,8 @@ THEMATIC = {
     "agenda_consultation": OFFICE,
     "suggest_items": CORRESPONDENTS,  # for their own state, while the consultation is open
     "decide_suggestion": SRSG_ONLY,
+    "approve_agenda": SRSG_ONLY,
+    "record_adoption": OFFICE,
 }
 # A plenary is closed-door: the thematic session's expert never reaches it, its guest reaches its
 # page (the views then decide, as for the thematic session's expert); nobody is nominated to it, so
