@@ -12,6 +12,7 @@ from wagtail.urls import serve_pattern
 
 from network_pages.access import serving as files
 from network_pages.accounts.views import ActivationView, LoginView
+from network_pages.decisions import urls as decision_urls
 from network_pages.sessions import urls as session_urls
 from search import views as search_views
 
@@ -61,6 +62,7 @@ urlpatterns += i18n_patterns(
     ),
     path("search/", search_views.search, name="search"),
     *session_urls.localised_urlpatterns,
+    *decision_urls.localised_urlpatterns,
     # Only Wagtail's page serving: its /_util/ password and login routes are not wanted here.
     re_path(serve_pattern, wagtail_views.serve, name="wagtail_serve"),
 )

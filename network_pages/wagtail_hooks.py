@@ -2,6 +2,7 @@
 
 from network_pages.access import hooks as access_hooks
 from network_pages.accounts import hooks as accounts_hooks
+from network_pages.core import hooks as core_hooks
 from network_pages.decisions import hooks as decisions_hooks
 from network_pages.directory import hooks as directory_hooks
 from network_pages.information_requests import hooks as information_requests_hooks
@@ -12,6 +13,7 @@ from network_pages.sessions import hooks as sessions_hooks
 __all__ = [
     "access_hooks",
     "accounts_hooks",
+    "core_hooks",
     "decisions_hooks",
     "directory_hooks",
     "information_requests_hooks",

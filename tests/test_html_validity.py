@@ -151,6 +151,7 @@ def _main_pages(tree, site, lang):
         ("correspondent DE", sub(thematic, "nominate"), None),
         ("expert", thematic.url, None),
         ("expert", f"/{lang}/calendar/", None),
+        ("correspondent DE", f"/{lang}/decisions/", None),
         ("Office", sub(plenary, "agenda_consultation"), None),  # the form to open it
         ("Office", sub(thematic, "agenda_consultation"), None),  # its suggestions
         ("correspondent DE", sub(thematic, "suggest_items"), None),

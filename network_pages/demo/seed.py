@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from wagtail.models import Site
 
+from network_pages.demo.methods import seed_methods
 from network_pages.demo.pages import seed_files, seed_intranet_pages, seed_public_pages
 from network_pages.demo.people import USERS, seed_people, seed_users
 from network_pages.demo.requests import seed_requests
@@ -28,6 +29,7 @@ def seed(password, today=None):
     seed_people(password)
     seed_requests(today)
     seed_sessions(today)
+    seed_methods(today)
     # The data step a deployment runs once: versions for whatever was published without them.
     call_command("sync_versions", verbosity=0)
     # The e-mails written in the story's past wait in the outbox: sent now, as

@@ -31,6 +31,7 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
+from network_pages.core.publish_lock import project_act
 from network_pages.intranet.models import IntranetHomePage
 
 
@@ -73,12 +74,14 @@ def sync_versions(page, *, user=None):
         parent = page.get_parent().specific
         if parent.get_translation_or_none(locale) is None:
             sync_versions(parent, user=user)  # its version first, never an alias
-        translation.save_target(user=user, publish=False)
-        version = page.get_translation(locale)
-        if page.live:
-            # A version follows its original, whose publication was checked: publishing it is
-            # the project's act, whoever published the original.
-            version.get_latest_revision().publish(user=user, skip_permission_checks=True)
+        # A version follows its original, whose publication was checked: writing and publishing
+        # it is the project's act, whoever published the original (save_target writes a live
+        # version's row).
+        with project_act():
+            translation.save_target(user=user, publish=False)
+            version = page.get_translation(locale)
+            if page.live:
+                version.get_latest_revision().publish(user=user, skip_permission_checks=True)
         written.append(version)
     return written
 

@@ -12,6 +12,7 @@ Revisions and suggestions hang on the text as first written (core.translations).
 
 from django.db import models
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -25,8 +26,11 @@ from network_pages.core.blocks import ContentStreamBlock
 from network_pages.core.fields import by_user
 from network_pages.core.languages import CONTENT_LANGUAGES
 from network_pages.core.publish_lock import PublishLock
-from network_pages.core.routing import PathRouting
+from network_pages.core.routing import PathRouting, delegate
 from network_pages.decisions.models import Decision
+
+# The views behind the pages' routes, imported only when a route is served (core.routing).
+VIEWS = "network_pages.methods.views."
 
 
 class GoverningTextPage(RoutablePageMixin, PathRouting, PublishLock, Page):
@@ -53,10 +57,59 @@ class GoverningTextPage(RoutablePageMixin, PathRouting, PublishLock, Page):
     class Meta:
         abstract = True
 
+    revision_text = delegate("revisions/<int:number>/", VIEWS + "revision_view", name="revision")
+    suggest = delegate("suggest/", VIEWS + "suggest_view")
+    suggestions = delegate("suggestions/", VIEWS + "suggestions_view")
+    suggestion_status = delegate("suggestions/<int:pk>/", VIEWS + "suggestion_status_view")
+    publish_revision = delegate("publish/", VIEWS + "publish_view")
+
+    def get_context(self, request, *args, **kwargs):
+        # Named by dotted path, like the routes' views: this module imports none of the modules
+        # that import it.
+        context = super().get_context(request, *args, **kwargs)
+        return import_string(VIEWS + "page_context")(self, request, context)
+
+    def is_original(self):
+        """Written first among its translations (core.translations), read from the database:
+        the lock asks it while versions are being written."""
+        return not Page.objects.filter(
+            translation_key=self.translation_key, pk__lt=self.pk
+        ).exists()
+
+    def publication_refused(self, revision):
+        """Why the publish lock refuses `revision` of this text, or None. A revision of a text
+        that `requires_consultation` (the objectives, §2.2) is published only with the record of
+        the consultation of the Network it follows (a decision on the objectives that no earlier
+        revision used), prepared by `methods.revisions.publish_revision`; the text as first
+        published needs none. Versions in other languages follow their original."""
+        if not self.requires_consultation or not self.pk or not self.is_original():
+            return None
+        earlier = TextRevision.objects.filter(page_id=self.pk).exclude(revision_id=revision.pk)
+        if not earlier.exists():
+            return None
+        record = (
+            TextRevision.objects.filter(revision_id=revision.pk)
+            .select_related("consultation")
+            .first()
+        )
+        consultation = record.consultation if record else None
+        if consultation is None or consultation.kind != Decision.Kind.OBJECTIVES:
+            return _(
+                "A revision of the objectives follows a consultation of the Network (§2.2): the "
+                "SRSG publishes it from the objectives page, with the consultation the Office "
+                "recorded."
+            )
+        if earlier.filter(consultation=consultation).exists():
+            return _("This consultation of the Network was used by an earlier revision.")
+        return None
+
 
 class WorkingMethodsPage(GoverningTextPage):
     """The working methods (§4.10): revised on the basis of the network's activity and the states'
     suggestions."""
+
+    # Wagtail names each page class's own template unless the class body names one.
+    template = GoverningTextPage.template
 
     class Meta:
         verbose_name = _("working methods")
@@ -67,6 +120,7 @@ class ObjectivesPage(GoverningTextPage):
     """The network's objectives (§2.2): revised after a consultation of the Network."""
 
     requires_consultation = True
+    template = GoverningTextPage.template
 
     class Meta:
         verbose_name = _("objectives")
@@ -162,7 +216,9 @@ class TextRevision(models.Model):
         verbose_name = _("revision of a governing text")
         verbose_name_plural = _("revisions of the governing texts")
         constraints = [
-            models.UniqueConstraint(fields=["page", "number"], name="one_revision_number_per_text")
+            models.UniqueConstraint(fields=["page", "number"], name="one_revision_number_per_text"),
+            # A consultation of the Network backs one revision of the objectives, not two.
+            models.UniqueConstraint(fields=["consultation"], name="one_revision_per_consultation"),
         ]
 
     def __str__(self):

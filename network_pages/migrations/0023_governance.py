@@ -2,8 +2,6 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import network_pages.core.publish_lock
-import network_pages.core.routing
 import wagtail.contrib.routable_page.models
 import wagtail.fields
 from django.conf import settings
@@ -91,8 +89,6 @@ class Migration(migrations.Migration):
             },
             bases=(
                 wagtail.contrib.routable_page.models.RoutablePageMixin,
-                network_pages.core.routing.PathRouting,
-                network_pages.core.publish_lock.PublishLock,
                 "wagtailcore.page",
             ),
         ),
@@ -169,8 +165,6 @@ class Migration(migrations.Migration):
             },
             bases=(
                 wagtail.contrib.routable_page.models.RoutablePageMixin,
-                network_pages.core.routing.PathRouting,
-                network_pages.core.publish_lock.PublishLock,
                 "wagtailcore.page",
             ),
         ),

@@ -2,9 +2,11 @@
 
 from tests.factories.accounts import UserFactory
 from tests.factories.core import publish, translate
+from tests.factories.decisions import make_decision
 from tests.factories.files import intranet_collection, make_document, make_image
 from tests.factories.information_requests import make_request, respond
 from tests.factories.intranet import IntranetPageFactory
+from tests.factories.methods import draft, make_governing_texts, make_text
 from tests.factories.sessions import (
     add_paper,
     invite_expert,
@@ -16,13 +18,17 @@ __all__ = [
     "IntranetPageFactory",
     "UserFactory",
     "add_paper",
+    "draft",
     "intranet_collection",
     "invite_expert",
+    "make_decision",
     "make_document",
+    "make_governing_texts",
     "make_image",
     "make_plenary_with_thematic",
     "make_request",
     "make_session",
+    "make_text",
     "publish",
     "respond",
     "translate",

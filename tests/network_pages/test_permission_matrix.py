@@ -30,6 +30,7 @@ from tests.factories import (
     intranet_collection,
     invite_expert,
     make_document,
+    make_governing_texts,
     make_plenary_with_thematic,
     make_request,
     respond,
@@ -91,6 +92,17 @@ PLENARY = {
     "nominate": _with(CORRESPONDENTS, corr=302, other=302),
 }
 
+# The working methods and the objectives: members read them and their revisions; correspondents
+# suggest changes; the Office and the SRSG follow the suggestions; the SRSG publishes a revision.
+GOVERNING_TEXT = {
+    "index_route": MEMBERS,
+    "revision": MEMBERS,
+    "suggest": CORRESPONDENTS,
+    "suggestions": OFFICE,
+    "suggestion_status": POST_ONLY,
+    "publish_revision": SRSG_ONLY,
+}
+
 # (page model, route name or None for a page without routes) -> answers by role
 PAGES = {
     ("home.HomePage", None): EVERYONE,
@@ -122,6 +134,8 @@ PAGES = {
     ("network_pages.SessionIndexPage", None): MEMBERS,
     **{("network_pages.ThematicSessionPage", name): a for name, a in THEMATIC.items()},
     **{("network_pages.PlenarySessionPage", name): a for name, a in PLENARY.items()},
+    **{("network_pages.WorkingMethodsPage", name): a for name, a in GOVERNING_TEXT.items()},
+    **{("network_pages.ObjectivesPage", name): a for name, a in GOVERNING_TEXT.items()},
 }
 # Page models never created on their own.
 NOT_CREATED = {"wagtailcore.Page", "network_pages.SessionPage"}
@@ -144,6 +158,7 @@ URLS = {
     # Germany's correspondent's feed: the secret decides, whoever's cookie comes with it.
     "calendar_feed": (False, EVERYONE),
     "calendar": (True, INTRANET),
+    "decisions": (True, MEMBERS),
 }
 # The page tree itself, answered per page model above.
 SERVED_BY_PAGES = {"wagtail_serve"}
@@ -220,6 +235,7 @@ def world(tree, people, pages, today, sent):
     actor = NationalNetworkActor.objects.create(
         member_state=germany, organisation="BAMF", kind="governmental", contact="Unit 1"
     )
+    texts = make_governing_texts(people.srsg)
     document = make_document("Members' note")
     pages.meeting.body = [("document", document)]
     pages.meeting.save()  # its live row: the reference index now lists the use
@@ -234,6 +250,8 @@ def world(tree, people, pages, today, sent):
         "network_pages.SessionIndexPage": sessions,
         "network_pages.PlenarySessionPage": plenary,
         "network_pages.ThematicSessionPage": thematic,
+        "network_pages.WorkingMethodsPage": texts.methods,
+        "network_pages.ObjectivesPage": texts.objectives,
     }
     french = {
         "home.HomePage": tree.home_fr,
@@ -247,6 +265,8 @@ def world(tree, people, pages, today, sent):
         "network_pages.PlenarySessionPage": translate(plenary, tree.fr, "Plénière"),
     }
     french["network_pages.ThematicSessionPage"] = translate(thematic, tree.fr, "Intégration")
+    french["network_pages.WorkingMethodsPage"] = texts.methods_fr
+    french["network_pages.ObjectivesPage"] = texts.objectives_fr
     route_kwargs = {
         "vcard": {"user_id": people.corr_de.pk},
         "edit_profile": {"user_id": people.corr_de.pk},
@@ -263,6 +283,8 @@ def world(tree, people, pages, today, sent):
         "attendance_of_state": {"code": "DE"},
         "unregister": {"pk": attendance.pk},
         "participants_export": {"export": "csv"},
+        "revision": {"number": 1},
+        "suggestion_status": {"pk": 1},  # POST only: the method is refused before the pk is read
         **{
             (label, "decide_suggestion"): {"pk": suggestion.pk}
             for label, suggestion in suggestions.items()
@@ -283,6 +305,7 @@ def world(tree, people, pages, today, sent):
         "search": "/{lang}/search/?query=reception",
         "calendar_feed": f"/calendar/{feed_of(people.corr_de).token}.ics",
         "calendar": "/{lang}/calendar/",
+        "decisions": "/{lang}/decisions/",
     }
     users = {
         "anonymous": None,
