@@ -191,8 +191,8 @@ def why_not_approve(source, today=None):
         pending = consultation.suggestions.filter(status=Status.PENDING).count()
         if pending:
             return ngettext(
-                "Decide on the %(count)s suggestion still awaiting you first.",
-                "Decide on the %(count)s suggestions still awaiting you first.",
+                "A state's suggestion still awaits your decision: decide on it first.",
+                "%(count)s states' suggestions still await your decision: decide on them first.",
                 pending,
             ) % {"count": pending}
     return None

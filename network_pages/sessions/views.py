@@ -499,7 +499,8 @@ def approval_view(request, page):
             messages.success(
                 request,
                 _(
-                    "The draft agenda is approved. The Office is told that it may convene the session."
+                    "The draft agenda is approved. The Office is told that it may convene the "
+                    "session."
                 ),
             )
             return redirect(page.url)

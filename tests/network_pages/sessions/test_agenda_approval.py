@@ -100,7 +100,7 @@ def test_the_approval_waits_for_every_suggestion_and_ends_the_consultation(
 ):
     client.force_login(people.srsg)
     page = client.get(plenary.url + "agenda/approve/").text
-    assert "Decide on the 1 suggestion still awaiting you first." in page
+    assert "A state&#x27;s suggestion still awaits your decision: decide on it first." in page
     assert '<button type="submit" class="button">Approve the draft agenda' not in page
     client.post(plenary.url + "agenda/approve/")
     assert not AgendaApproval.objects.exists()
