@@ -10,8 +10,9 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from network_pages.core.translations import originals
 from network_pages.sessions import agenda
-from network_pages.sessions.models import AgendaSuggestion
+from network_pages.sessions.models import AgendaApproval, AgendaSuggestion, SessionPage
 from network_pages.sessions.rules import proposes_the_agenda
 from network_pages.sessions.working_days import ClosureDay
 
@@ -90,6 +91,94 @@ class AgendaSuggestionViewSet(ModelViewSet):
 
     def get_queryset(self, request):
         return AgendaSuggestion.objects.select_related("member_state", "consultation__session")
+
+
+class ApprovalForm(WagtailAdminModelForm):
+    """The SRSG approves a session's draft agenda: the sessions as first written whose agenda
+    awaits approval and that are not over."""
+
+    class Meta:
+        model = AgendaApproval
+        fields = ["session"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        sessions = SessionPage.objects.filter(agenda_approval__isnull=True).order_by("starts_on")
+        first = {page.pk for page in originals(sessions).values()}
+        self.fields["session"].queryset = sessions.filter(pk__in=first)
+
+    def clean_session(self):
+        session = self.cleaned_data["session"].specific
+        refusal = agenda.why_not_approve(session)
+        if refusal:
+            raise forms.ValidationError(refusal)
+        return session
+
+
+class AdoptionForm(WagtailAdminModelForm):
+    """The Office records the day the session adopted its agenda."""
+
+    class Meta:
+        model = AgendaApproval
+        fields = ["adopted_on"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["adopted_on"].required = True
+
+
+class ApproveView(generic.CreateView):
+    def save_instance(self):
+        if not proposes_the_agenda(self.request.user):
+            raise PermissionDenied
+        try:
+            return agenda.approve(self.form.cleaned_data["session"], by=self.request.user)
+        except agenda.ApprovalRefused as refusal:
+            raise PermissionDenied(str(refusal)) from refusal
+
+    def get_success_buttons(self):
+        return []
+
+
+class AdoptionView(generic.EditView):
+    def form_valid(self, form):
+        try:
+            agenda.record_adoption(
+                self.object.session,
+                adopted_on=form.cleaned_data["adopted_on"],
+                by=self.request.user,
+            )
+        except agenda.ApprovalRefused as refusal:
+            form.add_error("adopted_on", str(refusal))
+            self.produced_error_message = self.get_error_message()
+            return self.form_invalid(form)
+        return super().form_valid(form)
+
+    def save_instance(self):
+        return AgendaApproval.objects.get(pk=self.object.pk)  # recorded by record_adoption
+
+
+class AgendaApprovalViewSet(ModelViewSet):
+    """The SRSG's approvals of draft agendas (the SRSG approves here or on the session's page,
+    through the same `agenda.approve`), and the Office's record of each agenda's adoption."""
+
+    model = AgendaApproval
+    icon = "tick-inverse"
+    menu_label = _("Agenda approvals")
+    menu_order = 256
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    list_display = ["session", "approved_by", "approved_at", "adopted_on"]
+    search_backend_name = None
+    form_fields = ["session"]
+    add_view_class = ApproveView
+    edit_view_class = AdoptionView
+
+    def get_form_class(self, for_update=False):
+        return AdoptionForm if for_update else ApprovalForm
+
+    def get_queryset(self, request):
+        return AgendaApproval.objects.select_related("session", "approved_by")
 
 
 class DashboardWarning(Component):

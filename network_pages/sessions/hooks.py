@@ -10,6 +10,7 @@ from network_pages.core.audit import log_actions
 from network_pages.intranet.sections import Section
 from network_pages.sessions import panels
 from network_pages.sessions.admin import (
+    AgendaApprovalViewSet,
     AgendaSuggestionViewSet,
     ClosureDayViewSet,
     DashboardWarning,
@@ -27,6 +28,11 @@ def register_closure_day_viewset():
 @hooks.register("register_admin_viewset")
 def register_agenda_suggestion_viewset():
     return AgendaSuggestionViewSet("agenda-suggestions")
+
+
+@hooks.register("register_admin_viewset")
+def register_agenda_approval_viewset():
+    return AgendaApprovalViewSet("agenda-approvals")
 
 
 @hooks.register("construct_homepage_panels")

@@ -220,3 +220,35 @@ def test_the_srsg_decides_from_the_admin_as_from_the_intranet(client, people, co
     assert [m.to[0] for m in mail.outbox] == [people.corr_de.email]
     again = client.post(edit, {"status": "declined", "reason": "Too late."})
     assert "The suggestion was decided already." in unescape(again.text)
+
+
+def test_the_srsg_approves_and_the_office_records_the_adoption_in_the_admin(
+    client, people, plenary, consulted, today
+):
+    client.force_login(people.office)  # reads, approves nothing
+    assert client.get("/admin/agenda-approvals/").status_code == 200
+    assert client.get("/admin/agenda-approvals/new/").status_code in (302, 403)
+    assert client.post("/admin/agenda-approvals/new/", {"session": plenary.pk}).status_code in (
+        302,
+        403,
+    )
+    assert not AgendaApproval.objects.exists()
+
+    client.force_login(people.srsg)
+    form = client.get("/admin/agenda-approvals/new/").text
+    assert "Plenary 2027" in form and "Plénière 2027" not in form  # the session as first written
+    pending = client.post("/admin/agenda-approvals/new/", {"session": plenary.pk})
+    assert "still awaits your decision" in unescape(pending.text)
+    agenda.decline(consulted, reason="Next year.", by=people.srsg)
+    client.post("/admin/agenda-approvals/new/", {"session": plenary.pk})
+    approval = AgendaApproval.objects.get(session=plenary)
+    assert approval.approved_by == people.srsg
+    assert PageLogEntry.objects.filter(page=plenary, action="network.agenda.approve").exists()
+    edit = f"/admin/agenda-approvals/edit/{approval.pk}/"
+    assert client.post(edit, {"adopted_on": today.isoformat()}).status_code in (302, 403)
+
+    client.force_login(people.office)
+    early = client.post(edit, {"adopted_on": today.isoformat()})  # the session is in 90 days
+    assert "The agenda is adopted at the session" in unescape(early.text)
+    approval.refresh_from_db()
+    assert approval.adopted_on is None
