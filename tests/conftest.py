@@ -6,7 +6,7 @@ from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 from django.core.cache import caches
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from wagtail.models import Locale
 
@@ -29,6 +29,14 @@ def _empty_caches():
     """Rows roll back between tests but caches do not (SQLite even reuses ids): start clean."""
     for cache in caches.all():
         cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _in_english():
+    """Each test starts in the default language, whatever the test before it served in French
+    (a request leaves its language active in the thread)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -238,7 +238,7 @@ def test_a_revision_without_a_version_in_the_pages_language_says_so(client, peop
     client.force_login(people.corr_fr)
     french = texts.methods.get_translation(tree.fr)
     html = client.get(french.url + "revisions/1/").text
-    assert "had no version in this language at this revision" in html
+    assert "Ce texte n’avait pas de version dans cette langue lors de cette révision." in html
     assert f'href="{texts.methods.url}revisions/1/"' in html
 
 

@@ -25,7 +25,7 @@ def _suggest(client, page, text, language):
 
 def test_a_correspondent_suggests_a_change_for_their_state(client, people, texts, tree):
     client.force_login(people.corr_fr)
-    assert "Suggest a change" in client.get(texts.methods_fr.url).text
+    assert "Proposer une modification" in client.get(texts.methods_fr.url).text
     form = client.get(texts.methods_fr.url + "suggest/").text
     assert re.search(r'value="fr"[^>]* checked', form)  # the interface's language, by default
     response = _suggest(client, texts.methods_fr, FRENCH, "fr")

@@ -68,7 +68,8 @@ def test_the_convocation_waits_for_the_srsg_s_approval_and_says_who_convened(
     # The Office is told it may convene.
     told = {message.to[0]: message for message in mail.outbox}
     assert set(told) == {people.office.email}
-    assert told[people.office.email].subject == "Draft agenda approved: Plenary 2027"
+    subject = told[people.office.email].subject  # in the Office member's language
+    assert subject == "Ordre du jour provisoire approuvé\u00a0: Plénière 2027"
     entry = PageLogEntry.objects.get(page=plenary, action="network.agenda.approve")
     assert entry.user == people.srsg
 
