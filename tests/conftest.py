@@ -18,6 +18,7 @@ from network_pages.intranet.models import IntranetHomePage
 from tests.factories.accounts import UserFactory
 from tests.factories.core import translate
 from tests.factories.intranet import IntranetPageFactory
+from tests.factories.sessions import make_plenary_with_thematic
 
 # A working Wednesday morning in Strasbourg, clear of holidays and of the plenary year's turn on
 # 1 October: the moment a frozen clock shows.
@@ -100,3 +101,15 @@ def pages(tree):
         closed_fr=translate(closed, tree.fr, "Notes réservées au Bureau"),
         closed_child=closed_child,
     )
+
+
+@pytest.fixture
+def plenary_with_thematic(tree, today):
+    """A plenary with a thematic session under it (make_plenary_with_thematic), the plenary also
+    in French."""
+    plenary, thematic = make_plenary_with_thematic(today)
+    return {
+        "plenary": plenary,
+        "thematic": thematic,
+        "plenary_fr": translate(plenary, tree.fr, "Plénière"),
+    }

@@ -8,7 +8,7 @@ from wagtail import hooks
 from network_pages.core.audit import log_actions
 from network_pages.intranet.sections import Section
 from network_pages.methods.admin import TextRevisionViewSet
-from network_pages.methods.models import ObjectivesPage, WorkingMethodsPage
+from network_pages.methods.models import WorkingMethodsPage
 
 # Its audit actions: (action, label, message), in English and French.
 LOG_ACTIONS = [
@@ -39,7 +39,5 @@ def register_text_revision_viewset():
 
 @hooks.register("register_intranet_sections")
 def register_intranet_sections():
-    return [
-        Section("working_methods", _("Working methods"), WorkingMethodsPage, order=40),
-        Section("objectives", _("Objectives"), ObjectivesPage, order=45),
-    ]
+    # One section for both texts, which link to each other: the header stays on one line.
+    return [Section("working_methods", _("Working methods"), WorkingMethodsPage, order=40)]

@@ -12,7 +12,12 @@ from network_pages import access
 from network_pages.core.routing import render_subpage
 from network_pages.core.translations import original
 from network_pages.methods.forms import RevisionForm, StatusForm, SuggestionForm
-from network_pages.methods.models import MethodsSuggestion, TextRevision
+from network_pages.methods.models import (
+    MethodsSuggestion,
+    ObjectivesPage,
+    TextRevision,
+    WorkingMethodsPage,
+)
 from network_pages.methods.revisions import (
     RevisionRefused,
     available_consultations,
@@ -40,7 +45,16 @@ def page_context(page, request, context):
             page_id=source.pk, status=MethodsSuggestion.Status.RECEIVED
         ).count()
     context["can_publish"] = publishes_revisions(user) and source.has_unpublished_changes
+    context["companion"] = companion_of(page, user)
     return context
+
+
+def companion_of(page, user):
+    """The other governing text in the page's language (the working methods for the objectives,
+    and the reverse), if live and the user may see it: one header section leads to both."""
+    other = ObjectivesPage if isinstance(page, WorkingMethodsPage) else WorkingMethodsPage
+    pages = other.objects.live().filter(locale_id=page.locale_id)
+    return access.viewable(user, pages).first()
 
 
 def revision_view(request, page, number):

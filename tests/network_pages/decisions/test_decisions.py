@@ -25,13 +25,8 @@ DAY = datetime.date
 
 
 @pytest.fixture
-def sessions(tree, today):
-    plenary, thematic = make_plenary_with_thematic(today)
-    return {
-        "plenary": plenary,
-        "thematic": thematic,
-        "plenary_fr": translate(plenary, tree.fr, "Plénière"),
-    }
+def sessions(plenary_with_thematic):
+    return plenary_with_thematic
 
 
 def _errors(decision):

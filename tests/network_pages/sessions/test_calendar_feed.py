@@ -11,20 +11,14 @@ import pytest
 
 from network_pages.sessions.calendar import feed_of
 from network_pages.sessions.invitations import withdraw
-from tests.factories.core import translate
 from tests.factories.sessions import invite_expert, make_plenary_with_thematic
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
 
 @pytest.fixture
-def sessions(tree, today):
-    plenary, thematic = make_plenary_with_thematic(today)
-    return {
-        "plenary": plenary,
-        "thematic": thematic,
-        "plenary_fr": translate(plenary, tree.fr, "Plénière"),
-    }
+def sessions(plenary_with_thematic):
+    return plenary_with_thematic
 
 
 def _feed_url(client, user, lang="en"):
