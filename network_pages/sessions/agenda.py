@@ -198,21 +198,40 @@ def why_not_approve(source, today=None):
     return None
 
 
+def _items(page):
+    return [
+        (item.title, item.description)
+        for item in sorted(page.agenda_items.all(), key=lambda item: item.sort_order or 0)
+    ]
+
+
+def is_current(approval, source):
+    """Does the session's agenda (as first written, live) still read as the SRSG approved it? An
+    agenda the Office changed afterwards needs the SRSG's approval again."""
+    if approval.revision_id is None:
+        return True
+    return _items(approval.revision.as_object()) == _items(source)
+
+
 @transaction.atomic
 def approve(page, *, by, today=None):
-    """The SRSG approves the session's draft agenda as it stands: the consultation ends, and the
-    Office may convene the session. The Office is told."""
+    """The SRSG approves the session's draft agenda as it stands (again, if it changed since the
+    last approval): the consultation ends, and the Office may convene the session. The Office is
+    told."""
     source = original(page).specific
     # Two approvals at once: the second waits here, then finds the first.
     type(source).objects.select_for_update().filter(pk=source.pk).values_list("pk").first()
-    if AgendaApproval.objects.filter(session=source).exists():
+    approval = AgendaApproval.objects.filter(session=source).first()
+    if approval is not None and is_current(approval, source):
         raise ApprovalRefused(_("The SRSG has approved this agenda already."))
     refusal = why_not_approve(source, today)
     if refusal:
         raise ApprovalRefused(refusal)
-    approval = AgendaApproval.objects.create(
-        session=source, approved_by=by, revision=source.live_revision
-    )
+    if approval is None:
+        approval = AgendaApproval(session=source)
+    approval.approved_by, approval.revision = by, source.live_revision
+    approval.approved_at = timezone.now()
+    approval.save()
     notify(active_members_of(OFFICE), "agenda_approved", {"session": source, "approval": approval})
     log(source, "network.agenda.approve", user=by, data={"items": source.agenda_items.count()})
     return approval

@@ -31,6 +31,7 @@ from network_pages.core.roles import CORRESPONDENTS
 from network_pages.core.translations import original
 from network_pages.intranet.versions import sync_versions
 from network_pages.notifications.outbox import notify
+from network_pages.sessions.agenda import is_current
 from network_pages.sessions.models import (
     AgendaApproval,
     Convocation,
@@ -81,6 +82,14 @@ def send_convocation(page, *, by, override_reason="", today=None):
                 "The SRSG has not approved the draft agenda yet: the session is convened once "
                 "the SRSG has."
             )
+        )
+    if not is_current(approval, source):
+        raise ConvocationRefused(
+            _(
+                "The draft agenda changed after the SRSG approved it on %(date)s: the session is "
+                "convened once the SRSG has approved it again."
+            )
+            % {"date": date_format(timezone.localtime(approval.approved_at), "DATE_FORMAT")}
         )
     deadline = convocation_deadline(source)
     late = today > deadline

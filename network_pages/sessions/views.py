@@ -69,8 +69,12 @@ def page_context(page, request, context):
         for paper in page.papers.select_related("document__collection")
         if access.can_view(request.user, paper.document)
     ]
+    context["approval"] = approval = agenda.approval_of(page)
     if access.is_editor(request.user):
         context["office"] = office_facts(page)
+        context["approval_stale"] = approval is not None and not agenda.is_current(
+            approval, original(page).specific
+        )
     if access.level(request.user) == access.Level.EXPERT:
         context["invited_expert"] = True
         context["views_sought"] = views_sought(request.user, page)
@@ -78,7 +82,6 @@ def page_context(page, request, context):
     if access.is_member(request.user):
         context["consultation"] = agenda.consultation_of(page)
         context["proposes_the_agenda"] = proposes_the_agenda(request.user)
-    context["approval"] = agenda.approval_of(page)
     context["today"] = timezone.localdate()
     context["can_nominate"] = can_nominate(request.user, page)
     return context
@@ -490,7 +493,9 @@ def approval_view(request, page):
         raise PermissionDenied
     source = original(page).specific
     approval = agenda.approval_of(source)
-    if request.method == "POST" and approval is None:
+    if approval is not None:
+        approval.stale = not agenda.is_current(approval, source)
+    if request.method == "POST" and (approval is None or approval.stale):
         try:
             agenda.approve(source, by=request.user)
         except agenda.ApprovalRefused as refusal:
@@ -512,7 +517,7 @@ def approval_view(request, page):
         agenda=page.numbered_agenda(),
         approval=approval,
         consultation=consultation,
-        refusal=None if approval else agenda.why_not_approve(source),
+        refusal=agenda.why_not_approve(source) if approval is None or approval.stale else None,
     )
 
 

@@ -18,7 +18,12 @@ from network_pages.accounts.models import MemberState
 from network_pages.sessions import agenda
 from network_pages.sessions.agenda import ApprovalRefused, approve, open_consultation, suggest
 from network_pages.sessions.convocations import ConvocationRefused, send_convocation
-from network_pages.sessions.models import AgendaApproval, AgendaSuggestion, Convocation
+from network_pages.sessions.models import (
+    AgendaApproval,
+    AgendaItem,
+    AgendaSuggestion,
+    Convocation,
+)
 from tests.factories.core import translate
 from tests.factories.sessions import make_session
 
@@ -253,3 +258,28 @@ def test_the_srsg_approves_and_the_office_records_the_adoption_in_the_admin(
     assert "The agenda is adopted at the session" in unescape(early.text)
     approval.refresh_from_db()
     assert approval.adopted_on is None
+
+
+def test_an_agenda_changed_after_its_approval_needs_the_srsg_again(client, people, plenary, sent):
+    approve(plenary, by=people.srsg)
+    # The Office adds an item in the admin and publishes the session.
+    page = plenary.get_latest_revision_as_object()
+    page.agenda_items.add(AgendaItem(title="Budget", sort_order=10))
+    page.save_revision(user=people.office).publish(user=people.office)
+    with pytest.raises(ConvocationRefused, match="changed after the SRSG approved it"):
+        send_convocation(plenary, by=people.office)
+    client.force_login(people.office)
+    html = unescape(client.get(plenary.url).text)
+    assert "The draft agenda changed after the SRSG approved it on" in html
+    assert f'href="{plenary.url}convene/"' not in html
+
+    client.force_login(people.srsg)
+    form = unescape(client.get(plenary.url + "agenda/approve/").text)
+    assert "The draft agenda changed after you approved it" in form
+    client.post(plenary.url + "agenda/approve/")
+    approval = AgendaApproval.objects.get(session=plenary)
+    assert approval.revision == plenary.specific_class.objects.get(pk=plenary.pk).live_revision
+    assert PageLogEntry.objects.filter(page=plenary, action="network.agenda.approve").count() == 2
+    with sent(execute=True):
+        convocation = send_convocation(plenary, by=people.office)
+    assert convocation.convened_by == people.srsg
