@@ -4,7 +4,22 @@ which the others are copies. It stays the same whatever translations come later.
 
 from django.db.models import Exists, OuterRef
 
+from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation
+
+
+def is_original(page):
+    """Was `page` written first among its translations? Read from the database, not from the
+    translations cached on the page: a version may be being written."""
+    return not Page.objects.filter(translation_key=page.translation_key, pk__lt=page.pk).exists()
+
+
+def first_written(queryset):
+    """The pages of `queryset` written first among their translations, in one query."""
+    earlier = Page.objects.filter(
+        translation_key=OuterRef("translation_key"), pk__lt=OuterRef("pk")
+    )
+    return queryset.filter(~Exists(earlier))
 
 
 def translations(page, *, read=True):

@@ -1,23 +1,19 @@
 """The Office's form for a decision of the Network, in the admin."""
 
 from django import forms
-from django.db.models import Exists, OuterRef
 from django.utils.formats import date_format
 
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.models import Page
 
+from network_pages.core.translations import first_written
 from network_pages.decisions.models import Decision
 from network_pages.sessions.models import SessionPage
 
 
 def sessions_as_first_written():
-    """The sessions a decision may point to: each session once, as first written (the translation
-    with the smallest pk, see `core.translations`), the most recent first."""
-    earlier = Page.objects.filter(
-        translation_key=OuterRef("translation_key"), pk__lt=OuterRef("pk")
-    )
-    return SessionPage.objects.filter(~Exists(earlier)).order_by("-starts_on", "title")
+    """The sessions a decision may point to: each session once, as first written, the most
+    recent first."""
+    return first_written(SessionPage.objects.all()).order_by("-starts_on", "title")
 
 
 class SessionChoiceField(forms.ModelChoiceField):

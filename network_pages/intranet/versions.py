@@ -32,6 +32,7 @@ from wagtail_localize.models import (
 )
 
 from network_pages.core.publish_lock import project_act
+from network_pages.core.translations import is_original
 from network_pages.intranet.models import IntranetHomePage
 
 
@@ -40,11 +41,6 @@ def is_item(page):
     language from the start)?"""
     roots = IntranetHomePage.objects.values_list("path", flat=True)
     return any(page.path.startswith(root) and len(page.path) > len(root) for root in roots)
-
-
-def is_original(page):
-    """Was `page` written first among its translations (the smallest pk, core.translations)?"""
-    return not Page.objects.filter(translation_key=page.translation_key, pk__lt=page.pk).exists()
 
 
 def synced(source, locale):

@@ -27,6 +27,7 @@ from network_pages.core.fields import by_user
 from network_pages.core.languages import CONTENT_LANGUAGES
 from network_pages.core.publish_lock import PublishLock
 from network_pages.core.routing import PathRouting, delegate
+from network_pages.core.translations import is_original
 from network_pages.decisions.models import Decision
 
 # The views behind the pages' routes, imported only when a route is served (core.routing).
@@ -69,20 +70,13 @@ class GoverningTextPage(RoutablePageMixin, PathRouting, PublishLock, Page):
         context = super().get_context(request, *args, **kwargs)
         return import_string(VIEWS + "page_context")(self, request, context)
 
-    def is_original(self):
-        """Written first among its translations (core.translations), read from the database:
-        the lock asks it while versions are being written."""
-        return not Page.objects.filter(
-            translation_key=self.translation_key, pk__lt=self.pk
-        ).exists()
-
     def publication_refused(self, revision):
         """Why the publish lock refuses `revision` of this text, or None. A revision of a text
         that `requires_consultation` (the objectives, §2.2) is published only with the record of
         the consultation of the Network it follows (a decision on the objectives that no earlier
         revision used), prepared by `methods.revisions.publish_revision`; the text as first
         published needs none. Versions in other languages follow their original."""
-        if not self.requires_consultation or not self.pk or not self.is_original():
+        if not self.requires_consultation or not self.pk or not is_original(self):
             return None
         earlier = TextRevision.objects.filter(page_id=self.pk).exclude(revision_id=revision.pk)
         if not earlier.exists():

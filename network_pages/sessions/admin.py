@@ -10,7 +10,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from network_pages.core.translations import originals
+from network_pages.core.translations import first_written
 from network_pages.sessions import agenda
 from network_pages.sessions.models import AgendaApproval, AgendaSuggestion, SessionPage
 from network_pages.sessions.rules import proposes_the_agenda
@@ -103,9 +103,9 @@ class ApprovalForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        sessions = SessionPage.objects.filter(agenda_approval__isnull=True).order_by("starts_on")
-        first = {page.pk for page in originals(sessions).values()}
-        self.fields["session"].queryset = sessions.filter(pk__in=first)
+        self.fields["session"].queryset = first_written(
+            SessionPage.objects.filter(agenda_approval__isnull=True)
+        ).order_by("starts_on")
 
     def clean_session(self):
         session = self.cleaned_data["session"].specific
