@@ -21,9 +21,12 @@ class NetworkPagesConfig(AppConfig):
         from network_pages.intranet import versions
         from network_pages.methods import rules as methods_rules  # noqa: F401
         from network_pages.methods import signals as methods_signals  # noqa: F401
+        from network_pages.practices import rules as practice_rules  # noqa: F401
+        from network_pages.practices import signals as practice_signals
         from network_pages.sessions import rules as session_rules  # noqa: F401
         from network_pages.sessions import signals as session_signals  # noqa: F401
 
+        practice_signals.connect()
         # Last: a page's versions are written after its domain's own publish handlers have run.
         versions.connect()
 

@@ -32,6 +32,15 @@ from network_pages.methods.models import (
     WorkingMethodsPage,
 )
 from network_pages.notifications.models import Notification
+from network_pages.practices.models import (
+    BestPracticePage,
+    Contribution,
+    ContributionReviewTask,
+    PracticeAttachment,
+    PracticeIndexPage,
+    PracticeSettings,
+    Theme,
+)
 from network_pages.sessions.models import (
     AgendaApproval,
     AgendaConsultation,
@@ -50,6 +59,13 @@ from network_pages.sessions.models import (
 from network_pages.sessions.working_days import ClosureDay
 
 __all__ = [
+    "BestPracticePage",
+    "Contribution",
+    "ContributionReviewTask",
+    "PracticeAttachment",
+    "PracticeIndexPage",
+    "PracticeSettings",
+    "Theme",
     "AddressedState",
     "AgendaApproval",
     "AgendaConsultation",

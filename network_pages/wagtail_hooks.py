@@ -8,6 +8,7 @@ from network_pages.directory import hooks as directory_hooks
 from network_pages.information_requests import hooks as information_requests_hooks
 from network_pages.intranet import hooks as intranet_hooks
 from network_pages.methods import hooks as methods_hooks
+from network_pages.practices import hooks as practices_hooks
 from network_pages.sessions import hooks as sessions_hooks
 
 __all__ = [
@@ -19,5 +20,6 @@ __all__ = [
     "information_requests_hooks",
     "intranet_hooks",
     "methods_hooks",
+    "practices_hooks",
     "sessions_hooks",
 ]

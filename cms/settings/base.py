@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.settings",
     "wagtail.sites",
     "network_pages.apps.NetworkUsersAppConfig",
     "wagtail.snippets",

@@ -21,6 +21,7 @@ from network_pages import access
 from network_pages.accounts.models import MemberState
 from network_pages.core.fields import IntroductionMixin, by_user
 from network_pages.core.languages import CONTENT_LANGUAGES
+from network_pages.core.markings import Marking
 from network_pages.core.routing import PathRouting, delegate
 from network_pages.core.translations import original
 
@@ -324,14 +325,6 @@ class RequestQuestion(TranslatableMixin, Orderable):
 
     def __str__(self):
         return self.text[:80]
-
-
-class Marking(models.TextChoices):
-    """Handling marking of an answer (R15's markings, applied to answers)."""
-
-    NETWORK = "network", _("Network only")
-    NATIONAL = "national", _("May be shared within national administrations")
-    OFFICE = "office", _("SRSG Office only")
 
 
 class StateResponse(models.Model):

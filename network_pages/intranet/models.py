@@ -25,6 +25,7 @@ class IntranetHomePage(IntroductionMixin, PathRouting, Page):
         "network_pages.SessionIndexPage",
         "network_pages.WorkingMethodsPage",
         "network_pages.ObjectivesPage",
+        "network_pages.PracticeIndexPage",
     ]
     max_count_per_parent = 1
 

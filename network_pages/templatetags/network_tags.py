@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from network_pages.access import can_view
+from network_pages.core.markings import Marking
 from network_pages.core.translations import content_language, translations, untranslated_original
 from network_pages.directory import rules as directory_rules
-from network_pages.information_requests.models import Marking
 
 register = template.Library()
 

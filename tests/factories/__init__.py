@@ -7,6 +7,7 @@ from tests.factories.files import intranet_collection, make_document, make_image
 from tests.factories.information_requests import make_request, respond
 from tests.factories.intranet import IntranetPageFactory
 from tests.factories.methods import draft, make_governing_texts, make_text
+from tests.factories.practices import contribute, make_practice, practice_index
 from tests.factories.sessions import (
     add_paper,
     invite_expert,
@@ -18,6 +19,7 @@ __all__ = [
     "IntranetPageFactory",
     "UserFactory",
     "add_paper",
+    "contribute",
     "draft",
     "intranet_collection",
     "invite_expert",
@@ -26,8 +28,10 @@ __all__ = [
     "make_governing_texts",
     "make_image",
     "make_plenary_with_thematic",
+    "make_practice",
     "make_request",
     "make_session",
+    "practice_index",
     "make_text",
     "publish",
     "respond",

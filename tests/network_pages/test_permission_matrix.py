@@ -27,16 +27,19 @@ from network_pages.sessions.models import (
     SessionPaper,
 )
 from tests.factories import (
+    contribute,
     intranet_collection,
     invite_expert,
     make_document,
     make_governing_texts,
     make_plenary_with_thematic,
     make_request,
+    practice_index,
     respond,
     translate,
 )
 from tests.factories.accounts import UserFactory
+from tests.factories.practices import review
 
 pytestmark = [pytest.mark.sqlite, pytest.mark.django_db]
 
@@ -103,6 +106,19 @@ GOVERNING_TEXT = {
     "publish_revision": SRSG_ONLY,
 }
 
+# Good practices: members read the list and a practice for all members; correspondents contribute;
+# Germany's correspondents (and the Office) read Germany's draft, its correspondents alone edit it
+# (the Office edits in the admin); the Office hides a published contribution.
+PRACTICE_INDEX = {
+    "index_route": MEMBERS,
+    "contribute": CORRESPONDENTS,
+    "mine": MEMBERS,
+    "draft": OWN_STATE,
+    "edit": _with(OWN_STATE, office=403, srsg=403),
+    "export": MEMBERS,
+}
+PRACTICE = {"index_route": MEMBERS, "hide": OFFICE}
+
 # (page model, route name or None for a page without routes) -> answers by role
 PAGES = {
     ("home.HomePage", None): EVERYONE,
@@ -136,6 +152,8 @@ PAGES = {
     **{("network_pages.PlenarySessionPage", name): a for name, a in PLENARY.items()},
     **{("network_pages.WorkingMethodsPage", name): a for name, a in GOVERNING_TEXT.items()},
     **{("network_pages.ObjectivesPage", name): a for name, a in GOVERNING_TEXT.items()},
+    **{("network_pages.PracticeIndexPage", name): a for name, a in PRACTICE_INDEX.items()},
+    **{("network_pages.BestPracticePage", name): a for name, a in PRACTICE.items()},
 }
 # Page models never created on their own.
 NOT_CREATED = {"wagtailcore.Page", "network_pages.SessionPage"}
@@ -236,6 +254,12 @@ def world(tree, people, pages, today, sent):
         member_state=germany, organisation="BAMF", kind="governmental", contact="Unit 1"
     )
     texts = make_governing_texts(people.srsg)
+    with sent(execute=True):
+        practice = contribute(people.corr_de, "DE", title="Language courses")
+        review(practice, people.office, "approve")
+        changes = contribute(people.corr_de, "DE", title="Local mentors")
+        review(changes, people.office, "reject", comment="Add the figures.")
+    practice.refresh_from_db()
     document = make_document("Members' note")
     pages.meeting.body = [("document", document)]
     pages.meeting.save()  # its live row: the reference index now lists the use
@@ -252,6 +276,8 @@ def world(tree, people, pages, today, sent):
         "network_pages.ThematicSessionPage": thematic,
         "network_pages.WorkingMethodsPage": texts.methods,
         "network_pages.ObjectivesPage": texts.objectives,
+        "network_pages.PracticeIndexPage": practice_index("en"),
+        "network_pages.BestPracticePage": practice,
     }
     french = {
         "home.HomePage": tree.home_fr,
@@ -267,6 +293,8 @@ def world(tree, people, pages, today, sent):
     french["network_pages.ThematicSessionPage"] = translate(thematic, tree.fr, "Intégration")
     french["network_pages.WorkingMethodsPage"] = texts.methods_fr
     french["network_pages.ObjectivesPage"] = texts.objectives_fr
+    french["network_pages.PracticeIndexPage"] = practice_index("fr")
+    french["network_pages.BestPracticePage"] = practice.get_translation(tree.fr)
     route_kwargs = {
         "vcard": {"user_id": people.corr_de.pk},
         "edit_profile": {"user_id": people.corr_de.pk},
@@ -285,6 +313,8 @@ def world(tree, people, pages, today, sent):
         "participants_export": {"export": "csv"},
         "revision": {"number": 1},
         "suggestion_status": {"pk": 1},  # POST only: the method is refused before the pk is read
+        ("network_pages.PracticeIndexPage", "draft"): {"pk": changes.pk},
+        ("network_pages.PracticeIndexPage", "edit"): {"pk": changes.pk},
         **{
             (label, "decide_suggestion"): {"pk": suggestion.pk}
             for label, suggestion in suggestions.items()

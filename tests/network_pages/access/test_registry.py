@@ -29,6 +29,8 @@ NOT_SHOWN = {
     "network_pages.Notification": "the outbox: each message reaches its recipient by e-mail only",
     "network_pages.PageUserObjectPermission": "grants: read by the policy itself, shown nowhere",
     "network_pages.PageGroupObjectPermission": "grants: read by the policy itself, shown nowhere",
+    "network_pages.ContributionReviewTask": "a workflow task: the admin's workflow screens only",
+    "network_pages.PracticeSettings": "the Office's setting, in the admin only",
 }
 
 

@@ -1,0 +1,104 @@
+"""The list of good practices and its export: each practice the user may read once, in the
+language of the tree they stand in when a version exists, else as first written and labelled with
+its language; filtered by theme, member state, language and year; sorted newest first or by title.
+
+The cost does not grow with the number of practices: the originals are filtered, counted and cut
+to one page in the database, then their versions in the reader's language and their themes and
+states are read for that page alone.
+"""
+
+from django.core.paginator import Paginator
+from django.db.models import OuterRef, Q, Subquery, prefetch_related_objects
+from django.db.models.functions import Coalesce, Lower
+from django.utils.translation import get_language
+
+from network_pages import access
+from network_pages.core.translations import first_written
+from network_pages.practices import rules
+from network_pages.practices.forms import FilterForm
+from network_pages.practices.models import BestPracticePage
+
+PER_PAGE = 20
+
+
+def language():
+    return "fr" if (get_language() or "en").startswith("fr") else "en"
+
+
+def readable(user, filters):
+    """The practices the user may read, as first written, filtered."""
+    found = first_written(access.viewable(user, BestPracticePage.objects.all()))
+    if theme := filters.get("theme"):
+        tagged = BestPracticePage.themes.through.objects.filter(theme=theme)
+        found = found.filter(pk__in=tagged.values("bestpracticepage_id"))
+    if state := filters.get("state"):
+        concerned = BestPracticePage.member_states.through.objects.filter(memberstate=state)
+        found = found.filter(
+            Q(pk__in=concerned.values("bestpracticepage_id")) | Q(author_state=state)
+        )
+    if code := filters.get("language"):
+        found = found.filter(locale__language_code=code)
+    if year := filters.get("year"):
+        found = found.filter(Q(period_from__isnull=False) | Q(period_to__isnull=False)).filter(
+            Q(period_from__isnull=True) | Q(period_from__lte=year),
+            Q(period_to__isnull=True) | Q(period_to__gte=year),
+        )
+    return found
+
+
+def ordered(practices, sort, code):
+    if sort == "title":
+        version = BestPracticePage.objects.filter(
+            translation_key=OuterRef("translation_key"), locale__language_code=code
+        )
+        shown = Coalesce(Subquery(version.values("title")[:1]), "title")
+        return practices.annotate(shown_title=Lower(shown)).order_by("shown_title", "pk")
+    return practices.order_by("-first_published_at", "-pk")
+
+
+def shown(user, originals, code):
+    """Each original as the reader reads it: its version in `code` when they may read one, else
+    itself; `.original` and `.language` say what it is; themes, states and author's state read
+    for all at once."""
+    originals = list(originals)
+    versions = {
+        version.translation_key: version
+        for version in access.viewable(
+            user,
+            BestPracticePage.objects.filter(
+                translation_key__in=[page.translation_key for page in originals],
+                locale__language_code=code,
+            ),
+        ).select_related("author_state", "locale")
+    }
+    pages = []
+    for page in originals:
+        version = versions.get(page.translation_key, page)
+        version.original = page
+        # A version whose strings are not translated yet still reads as its original.
+        translated = version.pk == page.pk or version.title != page.title
+        version.language = version.locale.language_code if translated else page.locale.language_code
+        pages.append(version)
+    prefetch_related_objects(pages, "themes", "member_states")
+    return pages
+
+
+def context(request, index):
+    """The list page's context: the filters, one page of practices, what the user may do."""
+    form = FilterForm(request.GET or None)
+    filters = form.filters() if request.GET else {}
+    code = language()
+    practices = ordered(readable(request.user, filters), filters.get("sort"), code)
+    practices = practices.select_related("author_state", "locale")
+    paginator = Paginator(practices, PER_PAGE)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return {
+        "filter_form": form,
+        "practices": shown(request.user, page_obj.object_list, code),
+        "page_obj": page_obj,
+        "query": query.urlencode(),
+        "filtered": bool(filters.keys() - {"sort"}),
+        "can_contribute": rules.can_contribute(request.user),
+    }
