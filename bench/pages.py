@@ -25,6 +25,7 @@ from django.test.utils import CaptureQueriesContext, setup_test_environment  # n
 PAGES = int(os.environ.get("BENCH_PAGES", "600"))
 MEMBERS = int(os.environ.get("BENCH_MEMBERS", "200"))
 PAPERS = 12  # agenda items and papers of each session
+PRACTICES = int(os.environ.get("BENCH_PRACTICES", "200"))
 REPEAT = 5
 
 
@@ -68,6 +69,7 @@ def build():
         member.groups.add(correspondents, state.group)
         MemberProfile.objects.create(user=member, member_state=state, institution="Ministry")
     thematic = build_sessions()
+    build_practices(states)
     access.grant(users["expert"], thematic)
     # French versions (synced translations, as publishing writes them) of the pages measured in
     # French; the rest of the tree needs none for the figures.
@@ -117,6 +119,28 @@ def build_sessions():
     return parent
 
 
+def build_practices(states):
+    """Published good practices of every state, with themes and states concerned (and their
+    versions in French, as publishing writes them)."""
+    from network_pages.practices.models import BestPracticePage, PracticeIndexPage, Theme
+
+    index = PracticeIndexPage.objects.get(locale__language_code="en")
+    themes = list(Theme.objects.all())
+    for number in range(PRACTICES):
+        state = states[number % len(states)]
+        page = BestPracticePage(
+            title=f"Practice {number} on reception",
+            summary="A practice on the reception of asylum seekers.",
+            author_state=state,
+            period_from=2015 + number % 10,
+            marking=("network", "national", "office")[number % 3],
+        )
+        page.themes = themes[number % len(themes) :][:2]
+        page.member_states = [state]
+        index.add_child(instance=page)
+        page.save_revision().publish()
+
+
 def measure(client, url):
     """(most queries, median ms) of REPEAT requests, after one that fills the process's caches."""
     client.get(url)
@@ -137,7 +161,10 @@ def main():
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         users = build()
-        print(f"{PAGES} intranet pages, {MEMBERS} members; median of {REPEAT} requests after one")
+        print(
+            f"{PAGES} intranet pages, {MEMBERS} members, {PRACTICES} good practices; "
+            f"median of {REPEAT} requests after one"
+        )
         print(f"{'page':40} {'user':10} {'queries':>8} {'ms':>8}")
         urls = [
             "/en/",
@@ -152,6 +179,10 @@ def main():
             "/en/intranet/sessions/plenary/thematic/",
             "/fr/intranet/section-1/page-3/",
             "/fr/intranet/sessions/plenary/thematic/",
+            "/en/intranet/practices/",
+            "/en/intranet/practices/?theme=1&sort=title",
+            "/fr/intranet/bonnes-pratiques/?page=2",
+            "/en/intranet/practices/export/csv/",
         ]
         for who in ("anonymous", "srsg", "office", "corr", "expert"):
             client = Client()
@@ -160,7 +191,8 @@ def main():
             for url in urls:
                 if who in ("anonymous", "expert") and "section-1" in url:
                     continue
-                if who in ("anonymous", "expert") and "directory" in url:
+                members_only = ("directory", "practices", "pratiques")
+                if who in ("anonymous", "expert") and any(part in url for part in members_only):
                     continue
                 if who == "expert" and "sessions" in url and "thematic" not in url:
                     continue

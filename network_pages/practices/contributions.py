@@ -11,6 +11,9 @@ reason (`hide`). Each step moves the workflow and the record together, is logged
 each person's language; Wagtail's own workflow e-mails are off for this workflow (`signals`).
 """
 
+import re
+from html import unescape
+
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.db import transaction
@@ -25,6 +28,7 @@ from wagtail.rich_text import RichText
 
 from network_pages import access
 from network_pages.core.roles import CORRESPONDENTS, EDITOR_GROUPS, OFFICE
+from network_pages.core.translations import is_original
 from network_pages.files.uploads import store_document
 from network_pages.notifications.outbox import notify
 from network_pages.practices import rules
@@ -54,8 +58,9 @@ def body_text(page):
     parts = []
     for block in page.body:
         if block.block_type == "paragraph":
-            html = block.value.source.replace("<br>", "\n").replace("<br/>", "\n")
-            parts.append(strip_tags(html.replace("</p>", "\n\n")).strip())
+            for html in re.findall(r"<p>(.*?)</p>", block.value.source, flags=re.DOTALL):
+                text = strip_tags(re.sub(r"<br\s*/?>\s*", "\n", html))
+                parts.append(unescape(text).strip())
     return "\n\n".join(part for part in parts if part)
 
 
@@ -150,10 +155,12 @@ def submit(page, *, by):
     if not rules.can_edit_draft(by, page):
         raise Refused(_("This contribution is already with the SRSG Office."))
     draft = latest(page)
+    # One the Office hid comes back through its review, whatever the setting.
+    at_once = publishes_at_once(draft) and contribution.status != Status.HIDDEN
     now = timezone.now()
     contribution.submitted_at, contribution.submitted_by = now, by
     running = _open_workflow(page)
-    if publishes_at_once(draft):
+    if at_once:
         if running is not None:
             running.cancel(user=by)
         contribution.status, contribution.comment = Status.PUBLISHED, ""
@@ -197,31 +204,32 @@ def review(task_state, user, action, *, comment=""):
         raise Refused(_("Say what should change, or why it is declined."))
     workflow_state = task_state.workflow_state
     page = _locked(workflow_state.content_object)
-    contribution = getattr(page, "contribution", None)
-    now = timezone.now()
+    contribution = Contribution.objects.filter(page=page).first()  # none: the Office's own
+    outcomes = {
+        ACCEPT: (Status.PUBLISHED, "practice_accepted", "network.practice.accept"),
+        CHANGES: (Status.CHANGES, "practice_changes_requested", "network.practice.ask_changes"),
+        DECLINE: (Status.DECLINED, "practice_declined", "network.practice.decline"),
+    }
+    if action not in outcomes:
+        raise PermissionDenied
+    status, event, logged = outcomes[action]
+    if contribution is not None:
+        # Recorded first: the publication that accepting sets off finds it decided already.
+        contribution.status, contribution.comment = status, comment
+        contribution.decided_at, contribution.decided_by = timezone.now(), user
+        contribution.save()
     if action == ACCEPT:
         task_state.approve(user=user, comment=comment)  # the workflow ends: published
-        status, event, logged = Status.PUBLISHED, "practice_accepted", "network.practice.accept"
     elif action == CHANGES:
         task_state.reject(user=user, comment=comment)  # the workflow waits for the author
-        status, event = Status.CHANGES, "practice_changes_requested"
-        logged = "network.practice.ask_changes"
-    elif action == DECLINE:
+    else:
         task_state.reject(user=user, update=False, comment=comment)
         workflow_state.cancel(user=user)
-        status, event, logged = Status.DECLINED, "practice_declined", "network.practice.decline"
-    else:
-        raise PermissionDenied
     log(page, logged, user=user, data={"comment": comment})
-    if contribution is None:  # a practice the Office wrote itself
-        return None
-    contribution.status, contribution.comment = status, comment
-    contribution.decided_at, contribution.decided_by = now, user
-    contribution.save()
-    context = {"practice": latest(page), "comment": comment}
-    notify(_authors(page), event, context)
-    if action == ACCEPT:
-        _announce(page, by=user)
+    if contribution is not None:
+        notify(_authors(page), event, {"practice": latest(page), "comment": comment})
+        if action == ACCEPT:
+            _announce(page, by=user)
     return contribution
 
 
@@ -256,11 +264,24 @@ def review_task_state(page):
 
 
 def published(page, *, by=None):
-    """A contribution published some other way (the Office published it in the admin): its
-    record says so."""
-    Contribution.objects.filter(page=page).exclude(status=Status.PUBLISHED).update(
-        status=Status.PUBLISHED, decided_at=timezone.now(), decided_by=by, comment=""
-    )
+    """After any publication of a practice: a contribution published some other way (the Office
+    published it from the admin's editor, which ends its workflow) is recorded as published and
+    its state told; a practice the Office wrote is announced on its first publication. Its
+    audience is told either way (versions in the other language are not news)."""
+    contribution = Contribution.objects.filter(page=page).first()
+    if contribution is None:
+        first = page.first_published_at == page.last_published_at
+        if first and is_original(page):
+            _announce(page, by=by)
+        return
+    if contribution.status == Status.PUBLISHED:
+        return  # accepted or published at once: told there
+    contribution.status, contribution.comment = Status.PUBLISHED, ""
+    contribution.decided_at, contribution.decided_by = timezone.now(), by
+    contribution.save()
+    log(page, "network.practice.accept", user=by)
+    notify(_authors(page), "practice_accepted", {"practice": page, "comment": ""})
+    _announce(page, by=by)
 
 
 def _office():
@@ -270,6 +291,8 @@ def _office():
 def _authors(page):
     """The author and their state's active correspondents."""
     people = get_user_model().objects.filter(is_active=True)
+    if page.author_state_id is None:  # the Office's own
+        return people.filter(pk=page.author_id)
     state = people.filter(groups__name=CORRESPONDENTS).filter(
         groups__member_state=page.author_state_id
     )

@@ -112,7 +112,7 @@ class ContributionForm(forms.Form):
         initial=Marking.NETWORK,
         widget=forms.RadioSelect,
         help_text=_(
-            "“SRSG Office only” keeps it for the Office and your state, whoever it is for."
+            "“SRSG Office only” keeps it for the Office and your state, whatever the dissemination."
         ),
     )
     dissemination = forms.ChoiceField(

@@ -64,6 +64,13 @@ def register_theme_viewset():
     return ThemeViewSet("themes")
 
 
+@hooks.register("after_create_page")
+def record_author(request, page):
+    """A practice the Office writes in the admin records who wrote it (no state: the Office's)."""
+    if isinstance(page, BestPracticePage) and page.author_id is None:
+        BestPracticePage.objects.filter(pk=page.pk).update(author=request.user)
+
+
 @hooks.register("register_awaiting_decisions")
 def contributions_awaiting_the_office(request, home):
     """For the Office: the contributions waiting for its review, in the admin's editor."""

@@ -12,7 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -153,6 +153,10 @@ class BestPracticePage(RoutablePageMixin, PathRouting, Page):
     )
 
     content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("author", read_only=True), FieldPanel("author_state", read_only=True)],
+            heading=_("Contributed by"),
+        ),
         FieldPanel("summary"),
         FieldPanel("body"),
         MultiFieldPanel(
@@ -203,6 +207,13 @@ class BestPracticePage(RoutablePageMixin, PathRouting, Page):
         context["content_lang"] = content_language(self)
         context["can_hide"] = rules.can_hide(request.user, original(self))
         return context
+
+    def with_content_json(self, content):
+        """A revision as a page; who wrote it and for which state stay as recorded when it was
+        made, whatever revision is restored or published."""
+        page = super().with_content_json(content)
+        page.author_id, page.author_state_id = self.author_id, self.author_state_id
+        return page
 
     def clean(self):
         super().clean()
@@ -262,8 +273,8 @@ class Contribution(models.Model):
         DRAFT = "draft", _("Draft")
         SUBMITTED = "submitted", _("Awaiting the SRSG Office")
         CHANGES = "changes", _("Changes requested")
-        PUBLISHED = "published", _("Published")
-        DECLINED = "declined", _("Declined")
+        PUBLISHED = "published", pgettext_lazy("a contribution", "Published")
+        DECLINED = "declined", pgettext_lazy("a contribution", "Declined")
         HIDDEN = "hidden", _("Hidden by the SRSG Office")
 
     page = models.OneToOneField(
@@ -319,9 +330,9 @@ class ContributionReviewTask(Task):
         if not access.is_editor(user):
             return []
         return [
-            ("approve", _("Accept"), False),
+            ("approve", pgettext_lazy("a contribution", "Accept"), False),
             ("reject", _("Ask for changes"), True),
-            ("decline", _("Decline"), True),
+            ("decline", pgettext_lazy("a contribution", "Decline"), True),
         ]
 
     def get_form_for_action(self, action):
@@ -350,7 +361,8 @@ class PracticeSettings(BaseGenericSetting):
         help_text=_(
             "When ticked, a contribution proposed to all network members is published as soon "
             "as it is submitted, labelled with its author and state; the Office can hide it with "
-            "a reason. Other contributions still wait for the Office."
+            "a reason (it then comes back only through the Office's review). Other contributions "
+            "still wait for the Office."
         ),
     )
 

@@ -1,6 +1,7 @@
 """The demo seeded on top of the migrations' data: idempotent, with the demo password and a
-request of each status, every intranet page in both languages, dates that agree everywhere
-relative to the day it is loaded, and a short summary in place of the e-mails."""
+request of each status, good practices in both languages and contributions at each step, every
+intranet page in both languages, dates that agree everywhere relative to the day it is loaded,
+and a short summary in place of the e-mails."""
 
 import datetime
 import io
@@ -17,11 +18,12 @@ from wagtail.models import Locale, Site
 
 import pytest
 
-from network_pages.core.translations import original, untranslated_original
+from network_pages.core.translations import first_written, original, untranslated_original
 from network_pages.information_requests.models import InformationRequestPage, StateResponse
 from network_pages.intranet.models import IntranetHomePage, IntranetPage
 from network_pages.intranet.panels import build_panels
 from network_pages.notifications.models import Notification
+from network_pages.practices.models import BestPracticePage, Contribution, PracticeAttachment
 from network_pages.sessions.convocations import plenary_schedule_problem
 from network_pages.sessions.models import (
     AgendaApproval,
@@ -93,6 +95,31 @@ def test_seed_demo_is_idempotent_and_uses_the_demo_password(monkeypatch, capsys,
     assert len(set(versions.values_list("opened_at", flat=True))) == 1
     french = IntranetPage.objects.get(slug="welcome", locale__language_code="fr")
     assert french.title == "Bienvenue dans le réseau"
+    # Good practices as first written, each once: the Office's and the states', in English and
+    # in French, one of them for the Office only, one with a file.
+    practices = first_written(BestPracticePage.objects.all())
+    titles = list(practices.values_list("title", flat=True))
+    assert len(titles) == len(set(titles))
+    live = practices.filter(live=True)
+    assert live.count() >= 8
+    assert set(live.values_list("locale__language_code", flat=True)) == {"en", "fr"}
+    assert live.filter(author_state__isnull=True).exists()
+    assert live.filter(marking="office").exists()
+    assert PracticeAttachment.objects.filter(page__in=live).exists()
+    # Contributions at each step: Italy's awaits the Office, France's was sent back for changes
+    # with the Office's comment, in French like the contribution.
+    contributions = Contribution.objects.filter(page__in=practices)
+    waiting = contributions.get(status="submitted")
+    assert waiting.page.author.username == "corr-it" and not waiting.page.live
+    changes = contributions.get(status="changes")
+    assert changes.page.author.username == "corr-fr" and changes.comment.startswith("Merci")
+    assert changes.page.locale.language_code == "fr" and not changes.page.live
+    assert contributions.filter(status="published").count() >= 4
+    # Some are translated: the French reader reads French.
+    english = live.filter(locale__language_code="en", author_state__isnull=True)
+    english = english.order_by("first_published_at").first()
+    version = english.get_translation(_locale("fr"))
+    assert version.title != english.title and untranslated_original(version) is None
     # An organisation's expert is invited to the next plenary on two items, with one paper.
     guest = Invitation.objects.get(user__username="expert-iom")
     assert guest.session.specific.kind == "plenary" and guest.status == "confirmed"
@@ -229,10 +256,19 @@ def test_the_demos_dates_agree_everywhere_relative_to_the_day_it_is_loaded(time_
             assert item["title"] not in old_news, item
             assert timezone.localdate(item["date"]) < today
 
+    # The good practices were published over the past months, each version with its original, so
+    # that "newest first" means something.
+    practices = first_written(BestPracticePage.objects.live())
+    published = {timezone.localdate(page.first_published_at) for page in practices}
+    assert len(published) == practices.count() and max(published) < today
+    for page in practices:
+        for version in BestPracticePage.objects.filter(translation_key=page.translation_key):
+            assert timezone.localdate(version.first_published_at) in published, version
+
     # A short summary: how many e-mails and to whom, then where to go and the password.
     lines = output.strip().splitlines()
     assert len(lines) < 30
-    assert "e-mails to 16 people" in output
+    assert "e-mails to 17 people" in output
     assert "http://testserver/" in lines[-1] and "network-demo" in lines[-1]
     assert "Subject:" not in output
 

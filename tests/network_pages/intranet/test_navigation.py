@@ -13,12 +13,14 @@ SECTIONS = {
     "en": {
         "/en/intranet/requests/": "Information requests",
         "/en/intranet/sessions/": "Sessions",
-        "/en/intranet/directory/": "Member directory",
+        "/en/intranet/practices/": "Good practices",
+        "/en/intranet/directory/": "Directory",
     },
     "fr": {
         "/fr/intranet/demandes/": "Demandes d'information",
         "/fr/intranet/sessions/": "Sessions",
-        "/fr/intranet/annuaire/": "Annuaire des membres",
+        "/fr/intranet/bonnes-pratiques/": "Bonnes pratiques",
+        "/fr/intranet/annuaire/": "Annuaire",
     },
 }
 
