@@ -44,7 +44,7 @@ class Migration(migrations.Migration):
             name='PracticeSettings',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('publish_at_once', models.BooleanField(default=False, help_text='When ticked, a contribution proposed to all network members is published as soon as it is submitted, labelled with its author and state; the Office can hide it with a reason. Other contributions still wait for the Office.', verbose_name='contributions to all members appear at once')),
+                ('publish_at_once', models.BooleanField(default=False, help_text='When ticked, a contribution proposed to all network members is published as soon as it is submitted, labelled with its author and state; the Office can hide it with a reason (it then comes back only through the Office\'s review). Other contributions still wait for the Office.', verbose_name='contributions to all members appear at once')),
             ],
             options={
                 'verbose_name': 'good practices',
