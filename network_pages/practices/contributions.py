@@ -307,9 +307,7 @@ def _announce(page, *, by):
         roles = [CORRESPONDENTS, *EDITOR_GROUPS]
     else:
         roles = EDITOR_GROUPS
+    told = authors | {by.pk} if by is not None else authors  # told otherwise, or the act's own
     readers = get_user_model().objects.filter(is_active=True, groups__name__in=roles).distinct()
-    notify(
-        [user for user in readers if user.pk not in authors and user.pk != getattr(by, "pk", None)],
-        "practice_published",
-        {"practice": page, "state": page.author_state},
-    )
+    readers = [user for user in readers if user.pk not in told]
+    notify(readers, "practice_published", {"practice": page, "state": page.author_state})

@@ -4,8 +4,6 @@ comment and its reason for hiding a practice."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.forms import TaskStateCommentForm
-
 from network_pages.accounts.models import MemberState
 from network_pages.core.languages import CONTENT_LANGUAGES
 from network_pages.core.markings import Marking
@@ -213,20 +211,3 @@ class HideForm(forms.Form):
         help_text=_("Its author and their state's correspondents receive it."),
         error_messages={"required": _("Give the reason: its author reads it.")},
     )
-
-
-class ReviewCommentForm(TaskStateCommentForm):
-    """The Office's comment on its review: required to ask for changes or to decline."""
-
-    @classmethod
-    def for_action(cls, action):
-        if action == "approve":
-            return cls
-        return RequiredCommentForm
-
-
-class RequiredCommentForm(ReviewCommentForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["comment"].required = True
-        self.fields["comment"].help_text = _("The author's state reads it.")

@@ -12,6 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.module_loading import import_string
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -30,10 +31,12 @@ from network_pages.core.blocks import ContentStreamBlock
 from network_pages.core.fields import IntroductionMixin, by_user
 from network_pages.core.markings import Marking
 from network_pages.core.routing import PathRouting, delegate
-from network_pages.core.translations import content_language, original
+from network_pages.practices.comments import comment_form
 
-# The views behind the pages' routes, imported only when a route is served (core.routing).
+# The views behind the pages' routes, imported only when a route is served (core.routing), and
+# the service behind the review task's actions.
 VIEWS = "network_pages.practices.views."
+REVIEW = "network_pages.practices.contributions.review"
 
 FIRST_YEAR, LAST_YEAR = 1950, 2100
 SUMMARY_MAX_LENGTH = 600
@@ -86,18 +89,12 @@ class PracticeIndexPage(RoutablePageMixin, IntroductionMixin, PathRouting, Page)
         verbose_name = _("good practices")
         verbose_name_plural = _("good practice lists")
 
+    index = delegate("", VIEWS + "index_view")
     contribute = delegate("contribute/", VIEWS + "contribute_view")
     mine = delegate("mine/", VIEWS + "mine_view")
     draft = delegate("mine/<int:pk>/", VIEWS + "draft_view")
     edit = delegate("mine/<int:pk>/edit/", VIEWS + "edit_view")
     export = delegate("export/csv/", VIEWS + "export_view")
-
-    def get_context(self, request, *args, **kwargs):
-        from network_pages.practices import listing
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(listing.context(request, self))
-        return context
 
 
 class BestPracticePage(RoutablePageMixin, PathRouting, Page):
@@ -196,17 +193,8 @@ class BestPracticePage(RoutablePageMixin, PathRouting, Page):
         verbose_name = _("good practice")
         verbose_name_plural = _("good practices")
 
+    index = delegate("", VIEWS + "practice_view")
     hide = delegate("hide/", VIEWS + "hide_view")
-
-    def get_context(self, request, *args, **kwargs):
-        # Who may hide a practice is the domain's rule, which imports this module.
-        from network_pages.practices import rules
-
-        context = super().get_context(request, *args, **kwargs)
-        context["attachments"] = visible_attachments(request.user, self)
-        context["content_lang"] = content_language(self)
-        context["can_hide"] = rules.can_hide(request.user, original(self))
-        return context
 
     def with_content_json(self, content):
         """A revision as a page; who wrote it and for which state stay as recorded when it was
@@ -236,12 +224,6 @@ class BestPracticePage(RoutablePageMixin, PathRouting, Page):
 
     def source_lines(self):
         return [line.strip() for line in self.sources.splitlines() if line.strip()]
-
-
-def visible_attachments(user, page):
-    """The page's attachments whose file the user may fetch, each file's owner read with it."""
-    attachments = page.attachments.select_related("document").prefetch_related("document__owner")
-    return [a for a in attachments if access.can_view(user, a.document)]
 
 
 class PracticeAttachment(Orderable):
@@ -336,14 +318,12 @@ class ContributionReviewTask(Task):
         ]
 
     def get_form_for_action(self, action):
-        from network_pages.practices.forms import ReviewCommentForm
-
-        return ReviewCommentForm.for_action(action)
+        return comment_form(action)
 
     def on_action(self, task_state, user, action_name, **kwargs):
-        from network_pages.practices import contributions
-
-        contributions.review(task_state, user, action_name, comment=kwargs.get("comment", ""))
+        # The review itself is a service of the domain, imported when an action is taken.
+        review = import_string(REVIEW)
+        review(task_state, user, action_name, comment=kwargs.get("comment", ""))
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         if access.is_editor(user):

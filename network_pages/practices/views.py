@@ -13,7 +13,7 @@ from network_pages import access
 from network_pages.accounts.models import MemberState
 from network_pages.core.downloads import csv_attachment
 from network_pages.core.routing import render_subpage
-from network_pages.core.translations import original
+from network_pages.core.translations import content_language, original
 from network_pages.practices import contributions, listing, rules
 from network_pages.practices.forms import (
     ContributionForm,
@@ -24,6 +24,25 @@ from network_pages.practices.forms import (
 from network_pages.practices.models import BestPracticePage, Contribution
 
 TEMPLATES = "network_pages/practices/"
+
+
+def index_view(request, index):
+    """The list of good practices, with its filters (`practices.listing`)."""
+    return render_subpage(request, index, index.template, **listing.context(request, index))
+
+
+def practice_view(request, page):
+    """A good practice, with the attachments the user may fetch (each file's owner read with
+    it) and, for the Office, the way to hide a contribution."""
+    attachments = page.attachments.select_related("document").prefetch_related("document__owner")
+    return render_subpage(
+        request,
+        page,
+        page.template,
+        attachments=[a for a in attachments if access.can_view(request.user, a.document)],
+        content_lang=content_language(page),
+        can_hide=rules.can_hide(request.user, original(page)),
+    )
 
 
 def _states(user):

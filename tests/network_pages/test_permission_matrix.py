@@ -110,6 +110,7 @@ GOVERNING_TEXT = {
 # Germany's correspondents (and the Office) read Germany's draft, its correspondents alone edit it
 # (the Office edits in the admin); the Office hides a published contribution.
 PRACTICE_INDEX = {
+    "index": MEMBERS,
     "index_route": MEMBERS,
     "contribute": CORRESPONDENTS,
     "mine": MEMBERS,
@@ -117,7 +118,7 @@ PRACTICE_INDEX = {
     "edit": _with(OWN_STATE, office=403, srsg=403),
     "export": MEMBERS,
 }
-PRACTICE = {"index_route": MEMBERS, "hide": OFFICE}
+PRACTICE = {"index": MEMBERS, "index_route": MEMBERS, "hide": OFFICE}
 
 # (page model, route name or None for a page without routes) -> answers by role
 PAGES = {
