@@ -13,6 +13,7 @@ class NetworkPagesConfig(AppConfig):
     def ready(self):
         from network_pages.access import checks, restrictions  # noqa: F401
         from network_pages.accounts import rules as accounts_rules  # noqa: F401
+        from network_pages.activities import rules as activity_rules  # noqa: F401
         from network_pages.decisions import rules as decision_rules  # noqa: F401
         from network_pages.directory import rules as directory_rules  # noqa: F401
         from network_pages.information_requests import lifecycle  # noqa: F401

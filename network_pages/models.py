@@ -10,6 +10,7 @@ from network_pages.accounts.models import (
     NationalNetworkActor,
     User,
 )
+from network_pages.activities.models import ActivityIndexPage, ActivityUpdatePage, Committee
 from network_pages.decisions.models import Decision
 from network_pages.directory.models import DirectoryPage
 from network_pages.files.models import NetworkDocument, NetworkImage, NetworkRendition
@@ -59,6 +60,9 @@ from network_pages.sessions.models import (
 from network_pages.sessions.working_days import ClosureDay
 
 __all__ = [
+    "ActivityIndexPage",
+    "ActivityUpdatePage",
+    "Committee",
     "BestPracticePage",
     "Contribution",
     "ContributionReviewTask",

@@ -2,6 +2,7 @@
 
 from network_pages.access import hooks as access_hooks
 from network_pages.accounts import hooks as accounts_hooks
+from network_pages.activities import hooks as activities_hooks
 from network_pages.core import hooks as core_hooks
 from network_pages.decisions import hooks as decisions_hooks
 from network_pages.directory import hooks as directory_hooks
@@ -14,6 +15,7 @@ from network_pages.sessions import hooks as sessions_hooks
 __all__ = [
     "access_hooks",
     "accounts_hooks",
+    "activities_hooks",
     "core_hooks",
     "decisions_hooks",
     "directory_hooks",

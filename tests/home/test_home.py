@@ -107,7 +107,9 @@ def test_the_intranet_home_costs_a_bounded_number_of_queries(
     client.get("/en/intranet/")
     for _ in range(30):
         IntranetPageFactory(parent=pages.meeting)
-    with django_assert_max_num_queries(20):
+    # One query a panel or so, whatever is below the home (the Council of Europe activities' panel
+    # reads its own).
+    with django_assert_max_num_queries(21):
         assert client.get("/en/intranet/").status_code == 200
 
 

@@ -13,6 +13,7 @@ import pytest
 
 from home.models import StandardPage
 from network_pages.accounts.models import MemberState, NationalNetworkActor
+from network_pages.activities.models import ActivityIndexPage
 from network_pages.core.roles import PUBLIC_COLLECTION
 from network_pages.directory.models import DirectoryPage
 from network_pages.information_requests.models import RequestIndexPage, StateResponse
@@ -39,6 +40,7 @@ from tests.factories import (
     translate,
 )
 from tests.factories.accounts import UserFactory
+from tests.factories.activities import committee, make_activity
 from tests.factories.practices import review
 
 pytestmark = [pytest.mark.sqlite, pytest.mark.django_db]
@@ -153,6 +155,9 @@ PAGES = {
     **{("network_pages.PlenarySessionPage", name): a for name, a in PLENARY.items()},
     **{("network_pages.WorkingMethodsPage", name): a for name, a in GOVERNING_TEXT.items()},
     **{("network_pages.ObjectivesPage", name): a for name, a in GOVERNING_TEXT.items()},
+    ("network_pages.ActivityIndexPage", "index"): MEMBERS,
+    ("network_pages.ActivityIndexPage", "index_route"): MEMBERS,
+    ("network_pages.ActivityUpdatePage", None): MEMBERS,
     **{("network_pages.PracticeIndexPage", name): a for name, a in PRACTICE_INDEX.items()},
     **{("network_pages.BestPracticePage", name): a for name, a in PRACTICE.items()},
 }
@@ -261,6 +266,8 @@ def world(tree, people, pages, today, sent):
         changes = contribute(people.corr_de, "DE", title="Local mentors")
         review(changes, people.office, "reject", comment="Add the figures.")
     practice.refresh_from_db()
+    cddh = committee("CDDH", "Steering Committee for Human Rights", "Comité directeur (CDDH)")
+    activity = make_activity("CDDH plenary", committee=cddh)
     document = make_document("Members' note")
     pages.meeting.body = [("document", document)]
     pages.meeting.save()  # its live row: the reference index now lists the use
@@ -279,6 +286,8 @@ def world(tree, people, pages, today, sent):
         "network_pages.ObjectivesPage": texts.objectives,
         "network_pages.PracticeIndexPage": practice_index("en"),
         "network_pages.BestPracticePage": practice,
+        "network_pages.ActivityIndexPage": ActivityIndexPage.objects.get(locale=tree.en),
+        "network_pages.ActivityUpdatePage": activity,
     }
     french = {
         "home.HomePage": tree.home_fr,
@@ -296,6 +305,8 @@ def world(tree, people, pages, today, sent):
     french["network_pages.ObjectivesPage"] = texts.objectives_fr
     french["network_pages.PracticeIndexPage"] = practice_index("fr")
     french["network_pages.BestPracticePage"] = practice.get_translation(tree.fr)
+    french["network_pages.ActivityIndexPage"] = ActivityIndexPage.objects.get(locale=tree.fr)
+    french["network_pages.ActivityUpdatePage"] = activity.get_translation(tree.fr)
     route_kwargs = {
         "vcard": {"user_id": people.corr_de.pk},
         "edit_profile": {"user_id": people.corr_de.pk},

@@ -1,7 +1,7 @@
 """The demo seeded on top of the migrations' data: idempotent, with the demo password and a
-request of each status, good practices in both languages and contributions at each step, every
-intranet page in both languages, dates that agree everywhere relative to the day it is loaded,
-and a short summary in place of the e-mails."""
+request of each status, good practices in both languages and contributions at each step,
+Council of Europe activities in both languages, every intranet page in both languages, dates that
+agree everywhere relative to the day it is loaded, and a short summary in place of the e-mails."""
 
 import datetime
 import io
@@ -18,6 +18,7 @@ from wagtail.models import Locale, Site
 
 import pytest
 
+from network_pages.activities.models import ActivityUpdatePage, Committee
 from network_pages.core.translations import first_written, original, untranslated_original
 from network_pages.information_requests.models import InformationRequestPage, StateResponse
 from network_pages.intranet.models import IntranetHomePage, IntranetPage
@@ -120,6 +121,27 @@ def test_seed_demo_is_idempotent_and_uses_the_demo_password(monkeypatch, capsys,
     english = english.order_by("first_published_at").first()
     version = english.get_translation(_locale("fr"))
     assert version.title != english.title and untranslated_original(version) is None
+    # Council of Europe activities as first written, each once, published by the Office in
+    # English and in French, on the work of several committees; some translated, so that the
+    # other tree reads real text.
+    activities = first_written(ActivityUpdatePage.objects.all())
+    titles = list(activities.values_list("title", flat=True))
+    assert len(titles) == len(set(titles))
+    live = activities.filter(live=True)
+    assert live.count() >= 5
+    assert set(live.values_list("locale__language_code", flat=True)) == {"en", "fr"}
+    assert {page.live_revision.user.username for page in live} == {"office"}
+    assert Committee.objects.count() >= 4
+    assert live.exclude(committee=None).values("committee").distinct().count() >= 4
+    translated = [
+        version
+        for page in live
+        for version in ActivityUpdatePage.objects.filter(translation_key=page.translation_key)
+        if version.pk != page.pk
+        and version.title != page.title
+        and untranslated_original(version) is None
+    ]
+    assert translated
     # An organisation's expert is invited to the next plenary on two items, with one paper.
     guest = Invitation.objects.get(user__username="expert-iom")
     assert guest.session.specific.kind == "plenary" and guest.status == "confirmed"
@@ -265,7 +287,17 @@ def test_the_demos_dates_agree_everywhere_relative_to_the_day_it_is_loaded(time_
         for version in BestPracticePage.objects.filter(translation_key=page.translation_key):
             assert timezone.localdate(version.first_published_at) in published, version
 
-    # A short summary: how many e-mails and to whom, then where to go and the password.
+    # The activities were held, then published, in the past months; their versions say the same.
+    activities = first_written(ActivityUpdatePage.objects.live())
+    assert activities.exists()
+    for page in activities:
+        published = timezone.localdate(page.first_published_at)
+        assert page.held_on <= published < today, page.title
+        for version in ActivityUpdatePage.objects.filter(translation_key=page.translation_key):
+            assert version.held_on == page.held_on, version
+
+    # A short summary: how many e-mails and to whom (the activities send none), then where to go
+    # and the password.
     lines = output.strip().splitlines()
     assert len(lines) < 30
     assert "e-mails to 17 people" in output

@@ -17,7 +17,15 @@ def _keys(client, user, path="/en/intranet/"):
 def test_each_domain_registers_its_panels_once():
     keys = [panel.key for panel in panel_types()]
     assert len(keys) == len(set(keys))
-    assert set(keys) >= {"invitations", "rates", "requests", "sessions", "contributions", "groups"}
+    assert set(keys) >= {
+        "invitations",
+        "rates",
+        "requests",
+        "sessions",
+        "activities",
+        "contributions",
+        "groups",
+    }
 
 
 def test_the_office_sees_the_response_rates_first(client, people, tree):
@@ -26,6 +34,7 @@ def test_the_office_sees_the_response_rates_first(client, people, tree):
         "requests",
         "sessions",
         "decisions",
+        "activities",
         "contributions",
         "groups",
     ]
@@ -36,6 +45,7 @@ def test_a_correspondent_sees_no_response_rates(client, people, tree):
         "requests",
         "sessions",
         "decisions",
+        "activities",
         "contributions",
         "groups",
     ]
