@@ -6,12 +6,11 @@ from django.contrib.auth.models import AbstractUser, Group
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from network_pages.core import member_states
 from network_pages.core.fields import by_user
-from network_pages.core.languages import CONTENT_LANGUAGES
+from network_pages.core.languages import CONTENT_LANGUAGES, active_language
 
 
 class MemberState(models.Model):
@@ -37,22 +36,18 @@ class MemberState(models.Model):
 
     @property
     def name(self):
-        return self.name_fr if _language() == "fr" else self.name_en
+        return self.name_fr if active_language() == "fr" else self.name_en
 
     @property
     def with_article(self):
         """The name as a sentence of the active language puts it: "the Netherlands", "la France"
         (for a sentence's first word, `capfirst` it)."""
-        return member_states.with_article(self.code, self.name, _language())
+        return member_states.with_article(self.code, self.name, active_language())
 
     @property
     def of_name(self):
         """The name after "of" in the active language: "of the Netherlands", "du Portugal"."""
-        return member_states.of_name(self.code, self.name, _language())
-
-
-def _language():
-    return "fr" if (get_language() or "en").startswith("fr") else "en"
+        return member_states.of_name(self.code, self.name, active_language())
 
 
 class User(AbstractUser):

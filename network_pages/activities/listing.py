@@ -8,8 +8,9 @@ from django.db.models import F
 
 from network_pages import access
 from network_pages.activities.models import ActivityUpdatePage, Committee
+from network_pages.core.languages import active_language
 from network_pages.core.translations import first_written
-from network_pages.intranet.lists import as_read, reading_language
+from network_pages.intranet.lists import as_read
 
 PER_PAGE = 20
 
@@ -27,7 +28,7 @@ def readable(user, committee=None):
 def latest(user, limit):
     """The `limit` newest activities, as the user reads them."""
     newest = readable(user).select_related("locale", "committee")[:limit]
-    return as_read(user, newest, reading_language(), related=["committee"])
+    return as_read(user, newest, active_language(), related=["committee"])
 
 
 def sort_key(name):
@@ -45,7 +46,7 @@ def context(request):
         "committees": committees,
         "committee": chosen,
         "activities": as_read(
-            request.user, page_obj.object_list, reading_language(), related=["committee"]
+            request.user, page_obj.object_list, active_language(), related=["committee"]
         ),
         "page_obj": page_obj,
         "query": f"committee={chosen.pk}" if chosen else "",

@@ -3,7 +3,6 @@ of its intergovernmental committees, which the Office writes for the network, ea
 committee it concerns."""
 
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -14,6 +13,7 @@ from wagtail.search import index
 
 from network_pages.core.blocks import ContentStreamBlock
 from network_pages.core.fields import IntroductionMixin
+from network_pages.core.languages import active_language
 from network_pages.core.routing import PathRouting, delegate
 
 # The views behind the pages' routes, imported only when a route is served (core.routing).
@@ -46,7 +46,7 @@ class Committee(models.Model):
 
     @property
     def name(self):
-        return self.name_fr if (get_language() or "en").startswith("fr") else self.name_en
+        return self.name_fr if active_language() == "fr" else self.name_en
 
 
 class ActivityIndexPage(RoutablePageMixin, IntroductionMixin, PathRouting, Page):

@@ -4,7 +4,7 @@ working languages a member may list (the languages of the Council of Europe's me
 Kept free of Django's app registry: the settings read CONTENT_LANGUAGES.
 """
 
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
 CONTENT_LANGUAGES = [("en", _("English")), ("fr", _("French"))]
@@ -14,6 +14,11 @@ WORKING_LANGUAGES = [
     "mk", "sq", "bg", "hu", "fi", "sv", "da", "nb", "is", "et", "lv", "lt", "ga", "uk", "ru", "tr",
     "hy", "ka", "az", "lb",
 ]  # fmt: skip
+
+
+def active_language():
+    """The content language of the active interface language: "fr" or "en"."""
+    return "fr" if (get_language() or "en").startswith("fr") else "en"
 
 
 def language_name(code):

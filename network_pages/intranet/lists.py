@@ -3,13 +3,7 @@ languages, one network"): an item is listed as first written (`core.translations
 filtered and cut to one page in the database), then shown in the reader's language when they may
 read a version in it, else as first written and labelled with its language."""
 
-from django.utils.translation import get_language
-
 from network_pages import access
-
-
-def reading_language():
-    return "fr" if (get_language() or "en").startswith("fr") else "en"
 
 
 def as_read(user, originals, code, *, related=()):

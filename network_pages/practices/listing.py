@@ -12,8 +12,9 @@ from django.db.models import OuterRef, Q, Subquery, prefetch_related_objects
 from django.db.models.functions import Coalesce, Lower
 
 from network_pages import access
+from network_pages.core.languages import active_language
 from network_pages.core.translations import first_written
-from network_pages.intranet.lists import as_read, reading_language
+from network_pages.intranet.lists import as_read
 from network_pages.practices import rules
 from network_pages.practices.forms import FilterForm
 from network_pages.practices.models import BestPracticePage
@@ -64,7 +65,7 @@ def context(request, index):
     """The list page's context: the filters, one page of practices, what the user may do."""
     form = FilterForm(request.GET or None)
     filters = form.filters() if request.GET else {}
-    code = reading_language()
+    code = active_language()
     practices = ordered(readable(request.user, filters), filters.get("sort"), code)
     practices = practices.select_related("author_state", "locale")
     paginator = Paginator(practices, PER_PAGE)

@@ -13,8 +13,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.module_loading import import_string
-from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -29,6 +29,7 @@ from network_pages import access
 from network_pages.accounts.models import MemberState
 from network_pages.core.blocks import ContentStreamBlock
 from network_pages.core.fields import IntroductionMixin, by_user
+from network_pages.core.languages import active_language
 from network_pages.core.markings import Marking
 from network_pages.core.routing import PathRouting, delegate
 from network_pages.practices.comments import comment_form
@@ -59,7 +60,7 @@ class Theme(models.Model):
 
     @property
     def name(self):
-        return self.name_fr if (get_language() or "en").startswith("fr") else self.name_en
+        return self.name_fr if active_language() == "fr" else self.name_en
 
 
 class Dissemination(models.TextChoices):

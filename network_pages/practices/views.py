@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from network_pages import access
 from network_pages.accounts.models import MemberState
 from network_pages.core.downloads import csv_attachment
+from network_pages.core.languages import active_language
 from network_pages.core.routing import render_subpage
 from network_pages.core.translations import content_language, original
-from network_pages.intranet.lists import reading_language
 from network_pages.practices import contributions, listing, rules
 from network_pages.practices.forms import (
     ContributionForm,
@@ -59,7 +59,7 @@ def contribute_view(request, index):
         request.POST or None,
         request.FILES or None,
         states=states,
-        initial={"language": reading_language(), "member_states": states[:1]},
+        initial={"language": active_language(), "member_states": states[:1]},
     )
     if request.method == "POST" and form.is_valid():
         page = contributions.write(
@@ -202,7 +202,7 @@ def export_view(request, index):
     """The list as filtered, as CSV: only what the user may read."""
     form = FilterForm(request.GET or None)
     filters = form.filters() if request.GET else {}
-    code = reading_language()
+    code = active_language()
     practices = listing.ordered(listing.readable(request.user, filters), filters.get("sort"), code)
     pages = listing.shown(request.user, practices.select_related("author_state", "locale"), code)
     header = [
