@@ -3,21 +3,16 @@ the reader's language (`intranet.lists`), at a cost that does not grow with thei
 
 import unicodedata
 
-from django.core.paginator import Paginator
 from django.db.models import F
 
-from network_pages import access
 from network_pages.activities.models import ActivityUpdatePage, Committee
 from network_pages.core.languages import active_language
-from network_pages.core.translations import first_written
-from network_pages.intranet.lists import as_read
-
-PER_PAGE = 20
+from network_pages.intranet.lists import as_read, page_of, readable_originals
 
 
 def readable(user, committee=None):
     """The activities the user may read, as first written, newest first."""
-    found = first_written(access.viewable(user, ActivityUpdatePage.objects.all()))
+    found = readable_originals(user, ActivityUpdatePage.objects.all())
     if committee is not None:
         found = found.filter(committee=committee)
     return found.order_by(
@@ -40,8 +35,7 @@ def context(request):
     committees = sorted(Committee.objects.all(), key=lambda c: sort_key(c.name))
     chosen = next((c for c in committees if str(c.pk) == request.GET.get("committee")), None)
     found = readable(request.user, chosen).select_related("locale", "committee")
-    paginator = Paginator(found, PER_PAGE)
-    page_obj = paginator.get_page(request.GET.get("page"))
+    page_obj = page_of(request, found)
     return {
         "committees": committees,
         "committee": chosen,

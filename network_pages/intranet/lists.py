@@ -3,7 +3,22 @@ languages, one network"): an item is listed as first written (`core.translations
 filtered and cut to one page in the database), then shown in the reader's language when they may
 read a version in it, else as first written and labelled with its language."""
 
+from django.core.paginator import Paginator
+
 from network_pages import access
+from network_pages.core.translations import first_written
+
+PER_PAGE = 20
+
+
+def readable_originals(user, queryset):
+    """The pages of `queryset` the user may read, each item once: as first written."""
+    return first_written(access.viewable(user, queryset))
+
+
+def page_of(request, originals):
+    """The page of `originals` the request asks for (`?page=`), PER_PAGE items a page."""
+    return Paginator(originals, PER_PAGE).get_page(request.GET.get("page"))
 
 
 def as_read(user, originals, code, *, related=()):

@@ -7,24 +7,19 @@ to one page in the database, then their versions in the reader's language and th
 states are read for that page alone.
 """
 
-from django.core.paginator import Paginator
 from django.db.models import OuterRef, Q, Subquery, prefetch_related_objects
 from django.db.models.functions import Coalesce, Lower
 
-from network_pages import access
 from network_pages.core.languages import active_language
-from network_pages.core.translations import first_written
-from network_pages.intranet.lists import as_read
+from network_pages.intranet.lists import as_read, page_of, readable_originals
 from network_pages.practices import rules
 from network_pages.practices.forms import FilterForm
 from network_pages.practices.models import BestPracticePage
 
-PER_PAGE = 20
-
 
 def readable(user, filters):
     """The practices the user may read, as first written, filtered."""
-    found = first_written(access.viewable(user, BestPracticePage.objects.all()))
+    found = readable_originals(user, BestPracticePage.objects.all())
     if theme := filters.get("theme"):
         tagged = BestPracticePage.themes.through.objects.filter(theme=theme)
         found = found.filter(pk__in=tagged.values("bestpracticepage_id"))
@@ -61,20 +56,23 @@ def shown(user, originals, code):
     return pages
 
 
-def context(request, index):
-    """The list page's context: the filters, one page of practices, what the user may do."""
+def filtered(request):
+    """(the filters' form, the valid filters, the practices they keep in order), from the URL."""
     form = FilterForm(request.GET or None)
     filters = form.filters() if request.GET else {}
-    code = active_language()
-    practices = ordered(readable(request.user, filters), filters.get("sort"), code)
-    practices = practices.select_related("author_state", "locale")
-    paginator = Paginator(practices, PER_PAGE)
-    page_obj = paginator.get_page(request.GET.get("page"))
+    practices = ordered(readable(request.user, filters), filters.get("sort"), active_language())
+    return form, filters, practices.select_related("author_state", "locale")
+
+
+def context(request, index):
+    """The list page's context: the filters, one page of practices, what the user may do."""
+    form, filters, practices = filtered(request)
+    page_obj = page_of(request, practices)
     query = request.GET.copy()
     query.pop("page", None)
     return {
         "filter_form": form,
-        "practices": shown(request.user, page_obj.object_list, code),
+        "practices": shown(request.user, page_obj.object_list, active_language()),
         "page_obj": page_obj,
         "query": query.urlencode(),
         "filtered": bool(filters.keys() - {"sort"}),

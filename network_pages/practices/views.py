@@ -10,7 +10,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 
 from network_pages import access
-from network_pages.accounts.models import MemberState
 from network_pages.core.downloads import csv_attachment
 from network_pages.core.languages import active_language
 from network_pages.core.routing import render_subpage
@@ -19,7 +18,6 @@ from network_pages.practices import contributions, listing, rules
 from network_pages.practices.forms import (
     ContributionForm,
     EditContributionForm,
-    FilterForm,
     HideForm,
 )
 from network_pages.practices.models import BestPracticePage, Contribution
@@ -46,15 +44,11 @@ def practice_view(request, page):
     )
 
 
-def _states(user):
-    return list(MemberState.objects.filter(pk__in=access.state_ids(user)).order_by("name_en"))
-
-
 def contribute_view(request, index):
     """A correspondent writes a practice: kept as a draft, or sent to the Office at once."""
     if not rules.can_contribute(request.user):
         raise PermissionDenied
-    states = _states(request.user)
+    states = list(access.member_states(request.user))
     form = ContributionForm(
         request.POST or None,
         request.FILES or None,
@@ -200,11 +194,8 @@ def _initial(draft, page):
 
 def export_view(request, index):
     """The list as filtered, as CSV: only what the user may read."""
-    form = FilterForm(request.GET or None)
-    filters = form.filters() if request.GET else {}
-    code = active_language()
-    practices = listing.ordered(listing.readable(request.user, filters), filters.get("sort"), code)
-    pages = listing.shown(request.user, practices.select_related("author_state", "locale"), code)
+    _form, _filters, practices = listing.filtered(request)
+    pages = listing.shown(request.user, practices, active_language())
     header = [
         _("Title"),
         _("Written in"),
