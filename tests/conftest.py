@@ -2,10 +2,14 @@
 of every role, intranet pages translated into French, today's date and a clock that stands still."""
 
 import datetime
+import re
+from collections import Counter
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from wagtail.models import Locale
@@ -38,6 +42,53 @@ def _in_english():
     (a request leaves its language active in the thread)."""
     with translation.override("en"):
         yield
+
+
+class QueryCosts:
+    """What pages cost in queries for some users, measured before and after the data grows
+    (`measure`), and the pages whose cost grew with the queries that ran more often (`grown`)."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def measure(self, users, urls):
+        """{(user name, url): the queries it ran}, each URL asked once before (caches, sessions)
+        then measured."""
+        counts = {}
+        for name, user in users.items():
+            self.client.force_login(user)
+            for url in urls:
+                self.client.get(url)
+                with CaptureQueriesContext(connection) as captured:
+                    response = self.client.get(url)
+                assert response.status_code == 200, (name, url)
+                counts[name, url] = [query["sql"] for query in captured.captured_queries]
+        return counts
+
+    @staticmethod
+    def grown(few, many):
+        """Each page that ran more queries in `many` than in `few`, with the queries (without
+        their values) that ran more often."""
+        grown = []
+        for key, queries in few.items():
+            if len(queries) != len(many[key]):
+                more = Counter(map(_shape, many[key])) - Counter(map(_shape, queries))
+                grown.append(
+                    f"{key}: {len(queries)} queries, then {len(many[key])}; "
+                    + "; ".join(f"+{times} x {sql}" for sql, times in more.items())
+                )
+        return grown
+
+
+def _shape(sql):
+    """A query without its values, so that one query run for each item counts as one."""
+    shape = re.sub(r"'[^']*'|\d+", "?", sql)
+    return re.sub(r"IN \(\?(::\w+)?(, \?(::\w+)?)*\)", "IN (...)", shape)
+
+
+@pytest.fixture
+def query_costs(client):
+    return QueryCosts(client)
 
 
 @pytest.fixture

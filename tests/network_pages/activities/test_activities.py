@@ -5,12 +5,8 @@ can, newest first, by committee, 20 a page, at a cost that does not grow with th
 intranet home shows the newest; the Office keeps the committees (a bilingual snippet)."""
 
 import datetime
-import re
-from collections import Counter
 
 from django.contrib.auth.models import AnonymousUser
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 import pytest
 from bs4 import BeautifulSoup
@@ -567,28 +563,9 @@ def _add_activities(tree, committees, start, count):
             translate(page, other, f"Translated activity {number:03}")
 
 
-def _query_counts(client, users, urls):
-    """{(user, url): the queries it ran} for each user and URL, each URL asked once
-    before (caches, sessions) then measured."""
-    counts = {}
-    for name, user in users.items():
-        client.force_login(user)
-        for url in urls:
-            client.get(url)
-            with CaptureQueriesContext(connection) as captured:
-                response = client.get(url)
-            assert response.status_code == 200, (name, url)
-            counts[name, url] = [query["sql"] for query in captured.captured_queries]
-    return counts
-
-
-def _shape(sql):
-    """A query without its values, so that one query run for each activity counts as one."""
-    shape = re.sub(r"'[^']*'|\d+", "?", sql)
-    return re.sub(r"IN \(\?(::\w+)?(, \?(::\w+)?)*\)", "IN (...)", shape)
-
-
-def test_the_list_costs_the_same_with_5_and_60_activities(client, people, tree, cdmm, pace):
+def test_the_list_costs_the_same_with_5_and_60_activities(
+    client, people, tree, cdmm, pace, query_costs
+):
     """Page 1 of the list, in both languages, with and without the committee filter, and the
     intranet home read the same number of queries for a correspondent and for the Office."""
     committees = [cdmm, pace, None]
@@ -597,26 +574,18 @@ def test_the_list_costs_the_same_with_5_and_60_activities(client, people, tree, 
     urls = [english, english + filtered, french, french + filtered, "/en/intranet/"]
     users = {"corr_de": people.corr_de, "office": people.office}
     _add_activities(tree, committees, 1, 5)
-    few = _query_counts(client, users, urls)
+    few = query_costs.measure(users, urls)
     _add_activities(tree, committees, 6, 55)
     assert ActivityUpdatePage.objects.filter(locale=tree.en).count() == 60
-    many = _query_counts(client, users, urls)
-    grown = []  # each URL whose cost grew, with the queries that ran more often
-    for key, queries in few.items():
-        if len(queries) != len(many[key]):
-            more = Counter(map(_shape, many[key])) - Counter(map(_shape, queries))
-            grown.append(
-                f"{key}: {len(queries)} queries with 5 activities, {len(many[key])} with 60; "
-                + "; ".join(f"+{times} x {sql}" for sql, times in more.items())
-            )
-    assert grown == []
+    many = query_costs.measure(users, urls)
+    assert query_costs.grown(few, many) == []
     client.force_login(people.corr_de)
     assert len(_titles(_list(client))) == 20  # a full page
     assert len(_titles(_list(client, query=filtered))) == 20  # filtered too
 
 
 def test_the_list_costs_the_same_when_activities_exist_in_one_tree_only(
-    client, people, tree, cdmm, pace
+    client, people, tree, cdmm, pace, query_costs
 ):
     """Activities whose version in the other language was deleted are listed as written (their
     original, from the other tree): 5 or 60 of them cost the lists the same."""
@@ -639,16 +608,8 @@ def test_the_list_costs_the_same_when_activities_exist_in_one_tree_only(
     urls = [english, french, "/en/intranet/", "/fr/intranet/"]
     users = {"corr_de": people.corr_de, "office": people.office}
     add(1, 5)
-    few = _query_counts(client, users, urls)
+    few = query_costs.measure(users, urls)
     add(6, 55)
     assert ActivityUpdatePage.objects.count() == 60
-    many = _query_counts(client, users, urls)
-    grown = []
-    for key, queries in few.items():
-        if len(queries) != len(many[key]):
-            more = Counter(map(_shape, many[key])) - Counter(map(_shape, queries))
-            grown.append(
-                f"{key}: {len(queries)} queries with 5 activities, {len(many[key])} with 60; "
-                + "; ".join(f"+{times} x {sql}" for sql, times in more.items())
-            )
-    assert grown == []
+    many = query_costs.measure(users, urls)
+    assert query_costs.grown(few, many) == []

@@ -4,11 +4,6 @@ grow with the number of practices."""
 
 import csv
 import io
-import re
-from collections import Counter
-
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 import pytest
 from bs4 import BeautifulSoup
@@ -309,22 +304,9 @@ def _add_practices(tree, start, count):
             translate(page, other, f"Translated practice {number:03}")
 
 
-def _query_counts(client, users, urls):
-    """{(user, url): the queries it ran} for each user and URL, each URL asked once
-    before (caches, sessions) then measured."""
-    counts = {}
-    for name, user in users.items():
-        client.force_login(user)
-        for url in urls:
-            client.get(url)
-            with CaptureQueriesContext(connection) as captured:
-                response = client.get(url)
-            assert response.status_code == 200, (name, url)
-            counts[name, url] = [query["sql"] for query in captured.captured_queries]
-    return counts
-
-
-def test_the_list_and_its_export_cost_the_same_with_10_and_200_practices(client, people, tree):
+def test_the_list_and_its_export_cost_the_same_with_10_and_200_practices(
+    client, people, tree, query_costs
+):
     """Page 1 of the list, with and without filters, and the CSV export read the same number of
     queries for a correspondent and for the Office, whether there are 10 practices or 200."""
     index = practice_index()
@@ -334,25 +316,11 @@ def test_the_list_and_its_export_cost_the_same_with_10_and_200_practices(client,
     urls = [index.url, index.url + filters, export, export + filters, french, french + filters]
     users = {"corr_de": people.corr_de, "office": people.office}
     _add_practices(tree, 1, 10)
-    few = _query_counts(client, users, urls)
+    few = query_costs.measure(users, urls)
     _add_practices(tree, 11, 190)
     assert BestPracticePage.objects.filter(locale=tree.en).count() == 200
-    many = _query_counts(client, users, urls)
-    grown = []  # each URL whose cost grew, with the queries that ran more often
-    for key, queries in few.items():
-        if len(queries) != len(many[key]):
-            more = Counter(map(_shape, many[key])) - Counter(map(_shape, queries))
-            grown.append(
-                f"{key}: {len(queries)} queries with 10 practices, {len(many[key])} with 200; "
-                + "; ".join(f"+{times} x {sql}" for sql, times in more.items())
-            )
-    assert grown == []
+    many = query_costs.measure(users, urls)
+    assert query_costs.grown(few, many) == []
     client.force_login(people.corr_de)
     assert len(_titles(_list(client, query=filters))) == 20  # a full page, with filters too
     assert max(len(queries) for queries in many.values()) <= 26  # measured: 16 to 24
-
-
-def _shape(sql):
-    """A query without its values, so that one query run for each practice counts as one."""
-    shape = re.sub(r"'[^']*'|\d+", "?", sql)
-    return re.sub(r"IN \(\?(, \?)*\)", "IN (...)", shape)
