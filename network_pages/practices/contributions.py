@@ -27,6 +27,7 @@ from wagtail.models import Locale, WorkflowState
 from wagtail.rich_text import RichText
 
 from network_pages import access
+from network_pages.accounts.members import active_members_of
 from network_pages.core.roles import CORRESPONDENTS, EDITOR_GROUPS, OFFICE
 from network_pages.core.translations import is_original
 from network_pages.files.uploads import store_document
@@ -184,7 +185,8 @@ def submit(page, *, by):
     contribution.status, contribution.comment = Status.SUBMITTED, ""
     contribution.save()
     log(page, action, user=by)
-    notify(_office(), "practice_submitted", {"practice": draft, "state": page.author_state})
+    office = active_members_of(OFFICE)
+    notify(office, "practice_submitted", {"practice": draft, "state": page.author_state})
     return contribution
 
 
@@ -282,10 +284,6 @@ def published(page, *, by=None):
     log(page, "network.practice.accept", user=by)
     notify(_authors(page), "practice_accepted", {"practice": page, "comment": ""})
     _announce(page, by=by)
-
-
-def _office():
-    return get_user_model().objects.filter(is_active=True, groups__name=OFFICE).distinct()
 
 
 def _authors(page):
