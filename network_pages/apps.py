@@ -16,6 +16,8 @@ class NetworkPagesConfig(AppConfig):
         from network_pages.activities import rules as activity_rules  # noqa: F401
         from network_pages.decisions import rules as decision_rules  # noqa: F401
         from network_pages.directory import rules as directory_rules  # noqa: F401
+        from network_pages.groups import rules as group_rules  # noqa: F401
+        from network_pages.groups import signals as group_signals  # noqa: F401
         from network_pages.information_requests import lifecycle  # noqa: F401
         from network_pages.information_requests import rules as request_rules  # noqa: F401
         from network_pages.intranet import rules as intranet_rules  # noqa: F401

@@ -6,6 +6,7 @@ from network_pages.activities import hooks as activities_hooks
 from network_pages.core import hooks as core_hooks
 from network_pages.decisions import hooks as decisions_hooks
 from network_pages.directory import hooks as directory_hooks
+from network_pages.groups import hooks as groups_hooks
 from network_pages.information_requests import hooks as information_requests_hooks
 from network_pages.intranet import hooks as intranet_hooks
 from network_pages.methods import hooks as methods_hooks
@@ -19,6 +20,7 @@ __all__ = [
     "core_hooks",
     "decisions_hooks",
     "directory_hooks",
+    "groups_hooks",
     "information_requests_hooks",
     "intranet_hooks",
     "methods_hooks",

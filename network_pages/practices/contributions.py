@@ -28,6 +28,7 @@ from wagtail.rich_text import RichText
 
 from network_pages import access
 from network_pages.accounts.members import active_members_of
+from network_pages.core.markings import Marking
 from network_pages.core.roles import CORRESPONDENTS, EDITOR_GROUPS, OFFICE
 from network_pages.core.translations import is_original
 from network_pages.files.uploads import store_document
@@ -37,6 +38,7 @@ from network_pages.practices.models import (
     BestPracticePage,
     Contribution,
     ContributionReviewTask,
+    Dissemination,
     PracticeAttachment,
     PracticeSettings,
 )
@@ -75,6 +77,7 @@ def _fill(page, data):
     page.sources = data["sources"]
     page.marking = data["marking"]
     page.dissemination = data["dissemination"]
+    page.thematic_group = data.get("thematic_group")
     page.themes = list(data["themes"])
     page.member_states = list(data["member_states"])
 
@@ -306,6 +309,10 @@ def _announce(page, *, by):
     else:
         roles = EDITOR_GROUPS
     told = authors | {by.pk} if by is not None else authors  # told otherwise, or the act's own
-    readers = get_user_model().objects.filter(is_active=True, groups__name__in=roles).distinct()
+    audience = Q(groups__name__in=roles)
+    group = page.thematic_group if page.dissemination == Dissemination.GROUP else None
+    if group is not None and group.group_id and page.marking != Marking.OFFICE:
+        audience |= Q(groups=group.group_id)  # the members of the group it is meant for
+    readers = get_user_model().objects.filter(audience, is_active=True).distinct()
     readers = [user for user in readers if user.pk not in told]
     notify(readers, "practice_published", {"practice": page, "state": page.author_state})

@@ -8,6 +8,7 @@ from network_pages.accounts.models import MemberState
 from network_pages.core.languages import CONTENT_LANGUAGES
 from network_pages.core.markings import Marking
 from network_pages.files.uploads import validate_upload
+from network_pages.groups.models import ThematicGroupPage
 from network_pages.practices.models import (
     FIRST_YEAR,
     LAST_YEAR,
@@ -120,10 +121,23 @@ class ContributionForm(forms.Form):
         widget=forms.RadioSelect,
         help_text=_("The Office and your state always read it."),
     )
+    thematic_group = forms.ModelChoiceField(
+        label=_("Thematic group"),
+        queryset=ThematicGroupPage.objects.none(),
+        required=False,
+        help_text=_("For “One thematic group”: the group whose members read it."),
+    )
 
-    def __init__(self, *args, states=(), **kwargs):
+    def __init__(self, *args, states=(), groups=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.states = list(states)
+        if groups is not None and groups.exists():
+            self.fields["thematic_group"].queryset = groups
+        else:  # the groups offered are the author's own
+            self.fields.pop("thematic_group")
+            self.fields["dissemination"].choices = [
+                choice for choice in Dissemination.choices if choice[0] != Dissemination.GROUP
+            ]
         if len(self.states) > 1:
             self.fields["state"] = forms.ModelChoiceField(
                 label=_("On behalf of"),
@@ -136,6 +150,11 @@ class ContributionForm(forms.Form):
         start, end = cleaned.get("period_from"), cleaned.get("period_to")
         if start and end and end < start:
             self.add_error("period_to", _("The period cannot end before the year it starts."))
+        if cleaned.get("dissemination") == Dissemination.GROUP:
+            if not cleaned.get("thematic_group"):
+                self.add_error("thematic_group", _("Choose the thematic group that reads it."))
+        else:
+            cleaned["thematic_group"] = None
         if self.errors and self.files.getlist("attachments"):
             self.add_error(
                 None,

@@ -68,6 +68,7 @@ class Dissemination(models.TextChoices):
 
     NETWORK = "network", _("All network members")
     OFFICE = "office", _("The SRSG Office only")
+    GROUP = "group", _("One thematic group")
 
 
 class PracticeBodyBlock(ContentStreamBlock):
@@ -139,6 +140,15 @@ class BestPracticePage(RoutablePageMixin, PathRouting, Page):
         default=Dissemination.NETWORK,
         help_text=_("Who reads it, besides the SRSG Office and the author's state."),
     )
+    thematic_group = models.ForeignKey(
+        "network_pages.ThematicGroupPage",
+        verbose_name=_("thematic group"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The group whose members read it, when it is disseminated to one group."),
+    )
     author = by_user(_("author"), editable=False)
     author_state = models.ForeignKey(
         MemberState,
@@ -168,7 +178,8 @@ class BestPracticePage(RoutablePageMixin, PathRouting, Page):
             heading=_("Classification"),
         ),
         MultiFieldPanel(
-            [FieldPanel("dissemination"), FieldPanel("marking")], heading=_("Audience")
+            [FieldPanel("dissemination"), FieldPanel("thematic_group"), FieldPanel("marking")],
+            heading=_("Audience"),
         ),
         InlinePanel("attachments", label=_("attachments")),
     ]
@@ -210,6 +221,8 @@ class BestPracticePage(RoutablePageMixin, PathRouting, Page):
             raise ValidationError(
                 {"period_to": _("The period cannot end before the year it starts.")}
             )
+        if self.dissemination == Dissemination.GROUP and self.thematic_group_id is None:
+            raise ValidationError({"thematic_group": _("Choose the thematic group that reads it.")})
 
     @property
     def period(self):

@@ -1,9 +1,10 @@
 """Who reads a good practice, its drafts and its attachments; who contributes, edits a draft or
 hides a practice.
 
-A practice's audience is its dissemination (all network members, or the SRSG Office only), always
-with the Office and the author's state; its handling marking "Office only" narrows it to the Office
-and the author's state whatever the dissemination. Invited experts never read practices. One page
+A practice's audience is its dissemination (all network members, the members of one thematic
+group, or the SRSG Office only), always with the Office and the author's state; its handling
+marking "Office only" narrows it to the Office and the author's state whatever the dissemination.
+Invited experts never read practices. One page
 rule says so for pages, listings, attachments and exports (`practice_q` is the same rule for
 querysets).
 """
@@ -39,12 +40,24 @@ def for_everyone_in_network(page):
     return page.dissemination == Dissemination.NETWORK and page.marking != Marking.OFFICE
 
 
+def for_group_members(page, user):
+    """Is the practice meant for a thematic group the user is a member of?"""
+    if page.dissemination != Dissemination.GROUP or page.marking == Marking.OFFICE:
+        return False
+    if page.thematic_group_id is None:
+        return False
+    group_id = page.thematic_group.group_id
+    return group_id is not None and group_id in access.group_ids(user)
+
+
 def can_read_practice(user, page):
     if not isinstance(page, BestPracticePage):
         page = page.specific
     if access.is_editor(user):
         return True
-    return access.is_member(user) and (for_everyone_in_network(page) or is_authors(user, page))
+    return access.is_member(user) and (
+        for_everyone_in_network(page) or is_authors(user, page) or for_group_members(page, user)
+    )
 
 
 def practice_q(user):
@@ -55,6 +68,10 @@ def practice_q(user):
         return Q(pk__in=[])
     readable = Q(dissemination=Dissemination.NETWORK) & ~Q(marking=Marking.OFFICE)
     readable |= Q(author_id=user.pk)
+    if groups := sorted(access.group_ids(user)):
+        readable |= Q(dissemination=Dissemination.GROUP, thematic_group__group_id__in=groups) & ~Q(
+            marking=Marking.OFFICE
+        )
     states = sorted(access.state_ids(user))
     if states:
         readable |= Q(author_state_id__in=states)

@@ -14,6 +14,7 @@ from network_pages.core.downloads import csv_attachment
 from network_pages.core.languages import active_language
 from network_pages.core.routing import render_subpage
 from network_pages.core.translations import content_language, original
+from network_pages.groups import rules as group_rules
 from network_pages.practices import contributions, listing, rules
 from network_pages.practices.forms import (
     ContributionForm,
@@ -53,6 +54,7 @@ def contribute_view(request, index):
         request.POST or None,
         request.FILES or None,
         states=states,
+        groups=group_rules.groups_of(request.user),
         initial={"language": active_language(), "member_states": states[:1]},
     )
     if request.method == "POST" and form.is_valid():
@@ -149,6 +151,7 @@ def edit_view(request, index, pk):
         request.POST or None,
         request.FILES or None,
         attachments=attachments,
+        groups=group_rules.groups_of(request.user),
         initial=_initial(draft, page),
     )
     if request.method == "POST" and form.is_valid():
@@ -188,6 +191,7 @@ def _initial(draft, page):
         "sources": draft.sources,
         "marking": draft.marking,
         "dissemination": draft.dissemination,
+        "thematic_group": draft.thematic_group_id,
         "revision": page.latest_revision_id,
     }
 

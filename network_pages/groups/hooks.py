@@ -1,0 +1,75 @@
+"""The groups' hooks: the intranet's section, the rapporteurs in the admin and the actions that
+designate them, audit actions and e-mails."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+
+from network_pages.core.audit import log_actions
+from network_pages.groups.admin import RapporteurViewSet
+from network_pages.groups.designation import CorrectRapporteur, RecordRapporteur
+from network_pages.groups.models import GroupIndexPage, Rapporteur
+from network_pages.intranet.sections import Section
+
+# Its audit actions: (action, label, message), in English and French.
+LOG_ACTIONS = [
+    ("network.group.join", _("Join group"), _("Joined the thematic group")),
+    ("network.group.leave", _("Leave group"), _("Left the thematic group")),
+    ("network.group.remove", _("Remove member"), _("Member removed from the group by the Office")),
+    (
+        "network.rapporteur.volunteer",
+        _("Volunteer as rapporteur"),
+        _("Volunteered as rapporteur"),
+    ),
+    (
+        "network.rapporteur.designate",
+        _("Designate rapporteur"),
+        _("Rapporteur designated by a decision of the Network"),
+    ),
+    ("network.workspace.write", _("Write in workspace"), _("Item written in a workspace")),
+    (
+        "network.workspace.invite",
+        _("Invite into workspace"),
+        _("External expert invited into the workspace"),
+    ),
+    (
+        "network.workspace.withdraw",
+        _("Withdraw from workspace"),
+        _("External expert's invitation to the workspace withdrawn"),
+    ),
+    (
+        "network.workspace.propose",
+        _("Propose report"),
+        _("Report proposed to the network as a contribution"),
+    ),
+]
+
+hooks.register("register_log_actions", log_actions(LOG_ACTIONS))
+
+
+@hooks.register("register_notification_events")
+def register_notification_events(events):
+    for name in (
+        "group_member_removed",
+        "rapporteur_volunteered",
+        "rapporteur_designated",
+        "workspace_item_added",
+        "workspace_invitation",
+    ):
+        events.register(name, category="groups")
+
+
+@hooks.register("register_intranet_sections")
+def register_intranet_sections():
+    return [Section("groups", _("Thematic groups"), GroupIndexPage, order=27)]
+
+
+@hooks.register("register_admin_viewset")
+def register_rapporteur_viewset():
+    return RapporteurViewSet("rapporteurs")
+
+
+@hooks.register("register_actions")
+def register_rapporteur_actions(registry):
+    registry.register(Rapporteur, RecordRapporteur)
+    registry.register(Rapporteur, CorrectRapporteur)

@@ -1,0 +1,208 @@
+"""Work in a thematic group's workspace: members (and invited experts) write notes, drafts,
+reports and documents from the intranet, and the others there are told; the Office invites an
+external expert until an end date, or withdraws the invitation; a rapporteur proposes a report to
+the whole network through the contributions' flow (the Office reviews it there)."""
+
+import os
+import re
+from html import unescape
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
+from django.core.files import File
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+
+from wagtail.log_actions import log
+from wagtail.models import Locale
+
+from network_pages import access
+from network_pages.accounts.designations import activation_url, create_person, find_person
+from network_pages.core.markings import Marking
+from network_pages.core.roles import EXPERTS, OFFICE
+from network_pages.core.translations import content_language, original
+from network_pages.files.uploads import store_document
+from network_pages.groups import rules
+from network_pages.groups.models import WorkspaceInvitation, WorkspaceItemPage
+from network_pages.notifications.outbox import notify
+from network_pages.practices import contributions
+from network_pages.practices.models import Dissemination, PracticeIndexPage
+
+SUMMARY_LENGTH = 590
+
+
+class Refused(Exception):
+    """A step that cannot be taken now; the message says why, in the user's language."""
+
+
+def _group_page(workspace):
+    return original(workspace.get_parent()).specific
+
+
+@transaction.atomic
+def write(workspace, data, upload, *, by):
+    """A new item of the workspace, in the tree of its language, published at once; the others
+    working there are told. Returns the page."""
+    if not rules.can_write(by, workspace):
+        raise PermissionDenied
+    locale = Locale.objects.get(language_code=data["language"])
+    target = workspace.get_translation_or_none(locale) or workspace
+    page = WorkspaceItemPage(
+        title=data["title"],
+        kind=data["kind"],
+        body=contributions.paragraphs(data["body"]),
+        author=by,
+    )
+    target.add_child(instance=page)
+    if upload is not None:
+        page.document = store_document(upload, owner=page, by=by)
+        page.save(update_fields=["document"])
+    page.save_revision(user=by, log_action=False).publish(user=by, skip_permission_checks=True)
+    log(page, "network.workspace.write", user=by)
+    notify(_others_there(workspace, by), "workspace_item_added", {"item": page, "author": by})
+    return page
+
+
+def _others_there(workspace, by):
+    """Who works in the workspace, besides `by`: the group's members, its current invited
+    experts and the Office (the SRSG follows the groups from the admin)."""
+    group_id = _group_page(workspace).group_id
+    invited = WorkspaceInvitation.objects.current().filter(workspace=original(workspace))
+    people = get_user_model().objects.filter(is_active=True)
+    there = Q(pk__in=invited.values("user")) | Q(groups__name=OFFICE)
+    if group_id is not None:
+        there |= Q(groups=group_id)
+    return people.filter(there).exclude(pk=by.pk).distinct()
+
+
+def invitable(person):
+    """None when the account may be invited into a workspace; otherwise why not: an invitation
+    never reaches a member of the network, nor switches an account on."""
+    if person is None:
+        return None
+    if person.is_superuser or person.is_staff or person.groups.exclude(name=EXPERTS).exists():
+        return _("This person is a member of the network: invite external experts only.")
+    if not person.is_active:
+        return _(
+            "This account is switched off: the Office must switch it on in the admin before "
+            "inviting the person."
+        )
+    return None
+
+
+@transaction.atomic
+def invite(workspace, data, *, ends_on, by):
+    """The Office invites an external expert into the workspace until `ends_on`: an account is
+    found or made for the address, and the workspace opens to it (not the group's page)."""
+    if not rules.can_manage(by):
+        raise PermissionDenied
+    if ends_on < timezone.localdate():
+        raise Refused(_("The end date has passed."))
+    workspace = original(workspace).specific
+    person = find_person(data["email"])
+    problem = invitable(person)
+    if problem:
+        raise Refused(problem)
+    if person is None:
+        person = create_person(
+            email=data["email"],
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            language=data["language"],
+        )
+    if WorkspaceInvitation.objects.current().filter(workspace=workspace, user=person).exists():
+        raise Refused(_("This person is already invited into this workspace."))
+    invitation = WorkspaceInvitation.objects.create(
+        workspace=workspace, user=person, ends_on=ends_on, invited_by=by
+    )
+    person.groups.add(Group.objects.get(name=EXPERTS))
+    access.grant(person, workspace, by=by, tell=False)
+    log(workspace, "network.workspace.invite", user=by, data={"user": person.get_username()})
+    context = {"invitation": invitation, "group": _group_page(workspace), "workspace": workspace}
+    if not person.has_usable_password():
+        context["activation_url"] = activation_url(person)
+    notify([person], "workspace_invitation", context)
+    return invitation
+
+
+@transaction.atomic
+def withdraw(invitation, *, by):
+    """The Office ends an invitation now; the workspace closes to the expert at once."""
+    if not rules.can_manage(by):
+        raise PermissionDenied
+    invitation = WorkspaceInvitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.withdrawn_at is not None:
+        return invitation
+    invitation.withdrawn_at = timezone.now()
+    invitation.save(update_fields=["withdrawn_at"])
+    still = (
+        WorkspaceInvitation.objects.current()
+        .filter(workspace=invitation.workspace, user=invitation.user)
+        .exclude(pk=invitation.pk)
+    )
+    if not still.exists():
+        access.revoke(invitation.user, invitation.workspace, by=by)
+    log(
+        invitation.workspace,
+        "network.workspace.withdraw",
+        user=by,
+        data={"user": invitation.user.get_username()},
+    )
+    return invitation
+
+
+def plain_text(html):
+    """A rich text's paragraphs as plain text, an empty line between them."""
+    text = re.sub(r"</p>|<br\s*/?>|</li>", "\n\n", html or "")
+    paragraphs = [unescape(strip_tags(part)).strip() for part in text.split("\n\n")]
+    return "\n\n".join(part for part in paragraphs if part)
+
+
+def _summary(text):
+    first = text.split("\n\n", 1)[0] if text else ""
+    return first if len(first) <= SUMMARY_LENGTH else first[:SUMMARY_LENGTH].rsplit(" ", 1)[0] + "…"
+
+
+@transaction.atomic
+def propose(item, *, by):
+    """A designated rapporteur proposes a report of the workspace to the whole network: it
+    becomes a contribution of their state on the group's theme, with its document, sent to the
+    Office's review (`practices.contributions`). Returns the contribution's page."""
+    item = WorkspaceItemPage.objects.select_for_update().get(pk=original(item).pk)
+    if not rules.can_propose(by, item):
+        raise Refused(_("Only a designated rapporteur of the group proposes its reports, once."))
+    group_page = _group_page(item.get_parent())
+    states = list(access.member_states(by))
+    language = content_language(item)
+    text = plain_text(item.body)
+    data = {
+        "title": item.title,
+        "language": language,
+        "summary": _summary(text) or item.title,
+        "body": text,
+        "period_from": None,
+        "period_to": None,
+        "sources": "",
+        "marking": Marking.NETWORK,
+        "dissemination": Dissemination.NETWORK,
+        "themes": [group_page.theme],
+        "member_states": states[:1],
+    }
+    uploads = []
+    if item.document is not None:
+        item.document.file.open("rb")
+        uploads.append(File(item.document.file, name=os.path.basename(item.document.file.name)))
+    index = PracticeIndexPage.objects.filter(locale__language_code=language).first()
+    try:
+        page = contributions.write(index, data, uploads, by=by, state=states[0] if states else None)
+    finally:
+        for upload in uploads:
+            upload.close()
+    contributions.submit(page, by=by)
+    WorkspaceItemPage.objects.filter(translation_key=item.translation_key).update(proposed_as=page)
+    log(item, "network.workspace.propose", user=by, data={"practice": page.pk})
+    return page
