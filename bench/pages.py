@@ -26,6 +26,8 @@ PAGES = int(os.environ.get("BENCH_PAGES", "600"))
 MEMBERS = int(os.environ.get("BENCH_MEMBERS", "200"))
 PAPERS = 12  # agenda items and papers of each session
 PRACTICES = int(os.environ.get("BENCH_PRACTICES", "200"))
+GROUPS = int(os.environ.get("BENCH_GROUPS", "20"))  # thematic groups
+ITEMS = int(os.environ.get("BENCH_ITEMS", "100"))  # items in the first group's workspace
 REPEAT = 5
 
 
@@ -70,6 +72,7 @@ def build():
         MemberProfile.objects.create(user=member, member_state=state, institution="Ministry")
     thematic = build_sessions()
     build_practices(states)
+    build_groups(users["corr"])
     access.grant(users["expert"], thematic)
     # French versions (synced translations, as publishing writes them) of the pages measured in
     # French; the rest of the tree needs none for the figures.
@@ -141,6 +144,44 @@ def build_practices(states):
         page.save_revision().publish()
 
 
+def build_groups(member):
+    """Thematic groups, each with its workspace (set up when published); `member` joins the
+    first, whose workspace holds ITEMS items."""
+    from network_pages.decisions.models import Decision
+    from network_pages.groups import membership
+    from network_pages.groups.models import GroupIndexPage, ThematicGroupPage, WorkspaceItemPage
+    from network_pages.practices.models import Theme
+
+    index = GroupIndexPage.objects.get(locale__language_code="en")
+    themes = list(Theme.objects.all())
+    decision = Decision.objects.create(
+        kind=Decision.Kind.GROUP,
+        subject="Groups set up",
+        outcome="Agreed.",
+        decided_on="2026-06-16",
+        means=Decision.Means.WRITTEN,
+    )
+    for number in range(GROUPS):
+        group = ThematicGroupPage(
+            title=f"Group {number}",
+            slug=f"group-{number}",
+            theme=themes[number % len(themes)],
+            decision=decision,
+            mandate="<p>Compare the practices of the member states.</p>",
+        )
+        index.add_child(instance=group)
+        group.save_revision().publish()
+        if number == 0:
+            member.groups.add(ThematicGroupPage.objects.get(pk=group.pk).group)
+            space = membership.workspace_of(group)
+            for item in range(ITEMS):
+                space.add_child(
+                    instance=WorkspaceItemPage(
+                        title=f"Note {item}", body="<p>Notes.</p>", author=member
+                    )
+                )
+
+
 def measure(client, url):
     """(most queries, median ms) of REPEAT requests, after one that fills the process's caches."""
     client.get(url)
@@ -162,7 +203,8 @@ def main():
     try:
         users = build()
         print(
-            f"{PAGES} intranet pages, {MEMBERS} members, {PRACTICES} good practices; "
+            f"{PAGES} intranet pages, {MEMBERS} members, {PRACTICES} good practices, "
+            f"{GROUPS} thematic groups ({ITEMS} items in one workspace); "
             f"median of {REPEAT} requests after one"
         )
         print(f"{'page':40} {'user':10} {'queries':>8} {'ms':>8}")
@@ -183,6 +225,10 @@ def main():
             "/en/intranet/practices/?theme=1&sort=title",
             "/fr/intranet/bonnes-pratiques/?page=2",
             "/en/intranet/practices/export/csv/",
+            "/en/intranet/groups/",
+            "/en/intranet/groups/group-0/",
+            "/en/intranet/groups/group-0/workspace/",
+            "/fr/intranet/groupes/group-0/workspace/?page=2",
         ]
         for who in ("anonymous", "srsg", "office", "corr", "expert"):
             client = Client()
@@ -191,7 +237,7 @@ def main():
             for url in urls:
                 if who in ("anonymous", "expert") and "section-1" in url:
                     continue
-                members_only = ("directory", "practices", "pratiques")
+                members_only = ("directory", "practices", "pratiques", "groups", "groupes")
                 if who in ("anonymous", "expert") and any(part in url for part in members_only):
                     continue
                 if who == "expert" and "sessions" in url and "thematic" not in url:

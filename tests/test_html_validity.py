@@ -17,7 +17,7 @@ from network_pages.accounts.models import MemberState
 from network_pages.activities.models import ActivityIndexPage
 from network_pages.directory.models import DirectoryPage
 from network_pages.information_requests.models import RequestIndexPage, StateResponse
-from network_pages.practices.models import PracticeIndexPage
+from network_pages.practices.models import PracticeIndexPage, Theme
 from network_pages.sessions import agenda
 from network_pages.sessions.agenda import open_consultation
 from network_pages.sessions.invitations import nominate
@@ -31,6 +31,7 @@ from tests.factories import (
     translate,
 )
 from tests.factories.activities import committee, make_activity
+from tests.factories.groups import designate, group_index, join, make_group, pdf, write_item
 from tests.factories.practices import review, upload
 
 pytestmark = pytest.mark.django_db
@@ -109,8 +110,14 @@ def site(client, tree, people, pages, today, sent):
     practice.refresh_from_db()
     cddh = committee("CDDH", "Steering Committee for Human Rights", "Comité directeur (CDDH)")
     activity = make_activity("CDDH plenary", committee=cddh)
+    group = join(make_group("Children on the move"), people.corr_de)
+    with sent(execute=True):
+        item = write_item(group, people.corr_de, "First notes", kind="report", upload=pdf())
+    designate(people.corr_de, group)
+    designate(people.corr_fr, theme=Theme.objects.get(name_en="Return"))
     return SimpleNamespace(
         committee=cddh,
+        de=people.corr_de,
         nomination=nomination,
         changes=changes,
         en=SimpleNamespace(
@@ -119,6 +126,8 @@ def site(client, tree, people, pages, today, sent):
             thematic=thematic,
             practice=practice,
             activity=activity,
+            group=group,
+            item=item,
         ),
         fr=SimpleNamespace(
             request=translate(request, tree.fr, "Capacité d'accueil"),
@@ -126,6 +135,8 @@ def site(client, tree, people, pages, today, sent):
             thematic=translate(thematic, tree.fr, "Intégration"),
             practice=translate(practice, tree.fr, "Cours de langue"),
             activity=translate(activity, tree.fr, "Plénière du CDDH"),
+            group=translate(group, tree.fr, "Enfants en mouvement"),
+            item=item.get_translation(tree.fr),
         ),
     )
 
@@ -141,6 +152,8 @@ def _main_pages(tree, site, lang):
     request, plenary, thematic = own.request, own.plenary, own.thematic
     practices = PracticeIndexPage.objects.get(locale=locale)
     activities = ActivityIndexPage.objects.get(locale=locale)
+    groups = group_index(lang)
+    space = own.item.get_parent().specific
 
     def sub(page, route, **kwargs):
         return page.url + page.reverse_subpage(route, kwargs=kwargs or None)
@@ -198,6 +211,18 @@ def _main_pages(tree, site, lang):
         ("correspondent FR", activities.url, None),
         ("correspondent FR", f"{activities.url}?committee={site.committee.pk}", None),
         ("correspondent FR", own.activity.url, None),
+        ("correspondent FR", groups.url, None),
+        ("Office", groups.url, None),
+        ("correspondent FR", own.group.url, None),
+        ("correspondent DE", own.group.url, None),
+        ("Office", own.group.url, None),
+        ("Office", sub(own.group, "remove_member", user_id=site.de.pk), None),
+        ("correspondent DE", space.url, None),
+        ("Office", space.url, None),
+        ("correspondent DE", sub(space, "write"), None),
+        ("correspondent DE", sub(space, "write"), {"title": "", "kind": "note"}),  # errors
+        ("Office", sub(space, "invite"), None),
+        ("correspondent DE", own.item.url, None),
     ]
 
 

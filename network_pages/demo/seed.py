@@ -9,6 +9,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from network_pages.demo.activities import seed_activities
+from network_pages.demo.groups import seed_groups
 from network_pages.demo.methods import seed_methods
 from network_pages.demo.pages import seed_files, seed_intranet_pages, seed_public_pages
 from network_pages.demo.people import USERS, seed_people, seed_users
@@ -20,8 +21,8 @@ from network_pages.notifications.outbox import send_pending
 
 def seed(password, today=None):
     """Users of every role, pages in English and French, files, people, requests, sessions,
-    working methods, good practices and Council of Europe activities, dated relative to `today`
-    (Europe/Paris); returns the usernames to log in with."""
+    working methods, good practices, Council of Europe activities and thematic groups, dated
+    relative to `today` (Europe/Paris); returns the usernames to log in with."""
     today = today or timezone.localdate()
     seed_users(password)
     seed_closure_days(today)  # before anything counts working days
@@ -35,6 +36,7 @@ def seed(password, today=None):
     seed_methods(today)
     seed_practices(today)
     seed_activities(today)
+    seed_groups(today)
     # The data step a deployment runs once: versions for whatever was published without them.
     call_command("sync_versions", verbosity=0)
     # The e-mails written in the story's past wait in the outbox: sent now, as

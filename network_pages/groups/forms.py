@@ -15,7 +15,9 @@ BODY_MAX_LENGTH = 20000
 
 
 class VolunteerForm(forms.Form):
-    theme = forms.ModelChoiceField(label=_("Theme"), queryset=Theme.objects.all())
+    theme = forms.ModelChoiceField(
+        label=_("Theme"), queryset=Theme.objects.all(), empty_label=_("Choose a theme")
+    )
 
 
 class ItemForm(forms.Form):

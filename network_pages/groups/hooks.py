@@ -2,10 +2,12 @@
 designate them, audit actions and e-mails."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail import hooks
 
 from network_pages.core.audit import log_actions
+from network_pages.groups import panels
 from network_pages.groups.admin import RapporteurViewSet
 from network_pages.groups.designation import CorrectRapporteur, RecordRapporteur
 from network_pages.groups.models import GroupIndexPage, Rapporteur
@@ -61,7 +63,10 @@ def register_notification_events(events):
 
 @hooks.register("register_intranet_sections")
 def register_intranet_sections():
-    return [Section("groups", _("Thematic groups"), GroupIndexPage, order=27)]
+    # A short label: the French header has little room left.
+    return [
+        Section("groups", pgettext_lazy("intranet section", "Groups"), GroupIndexPage, order=27)
+    ]
 
 
 @hooks.register("register_admin_viewset")
@@ -73,3 +78,8 @@ def register_rapporteur_viewset():
 def register_rapporteur_actions(registry):
     registry.register(Rapporteur, RecordRapporteur)
     registry.register(Rapporteur, CorrectRapporteur)
+
+
+@hooks.register("register_intranet_panels")
+def register_intranet_panels():
+    return panels.PANELS

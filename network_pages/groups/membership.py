@@ -10,13 +10,20 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from wagtail.log_actions import log
+from wagtail.models import Locale
 
 from network_pages import access
 from network_pages.accounts.members import active_members_of
 from network_pages.core.roles import OFFICE
 from network_pages.core.translations import is_original, original
 from network_pages.groups import rules
-from network_pages.groups.models import Rapporteur, ThematicGroupPage, WorkspacePage
+from network_pages.groups.models import (
+    GroupIndexPage,
+    Rapporteur,
+    ThematicGroupPage,
+    WorkspacePage,
+)
+from network_pages.intranet.versions import translate_strings
 from network_pages.notifications.outbox import notify
 
 GROUP_NAME_LENGTH = 150
@@ -51,8 +58,21 @@ def set_up(page, *, by=None):
         workspace.save_revision(user=by, log_action=False).publish(
             user=by, skip_permission_checks=True
         )
+        _name_in_other_languages(workspace, by=by)
     access.grant(page.group, workspace, by=by, tell=False)
     return workspace
+
+
+def _name_in_other_languages(workspace, *, by):
+    """The workspace's versions are called "Espace de travail" in French from the start: its only
+    strings are its title and its slug."""
+    for locale in Locale.objects.exclude(pk=workspace.locale_id):
+        with translation.override(locale.language_code):
+            strings = {
+                workspace.title: _("Workspace"),
+                workspace.slug: pgettext("slug", "workspace"),
+            }
+        translate_strings(workspace, locale, strings, user=by)
 
 
 def workspace_of(page):
@@ -139,7 +159,8 @@ def designated(rapporteur, *, by):
     and the rapporteur is told."""
     data = {"decision": rapporteur.decision_id}
     log(rapporteur, "network.rapporteur.designate", user=by, data=data)
-    notify([rapporteur.user], "rapporteur_designated", {"rapporteur": rapporteur})
+    index = GroupIndexPage.objects.order_by("pk").first()  # the list, in the reader's language
+    notify([rapporteur.user], "rapporteur_designated", {"rapporteur": rapporteur, "index": index})
 
 
 def rapporteurs(*, group=None, theme_only=False):

@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -141,7 +142,7 @@ class WorkspaceItemPage(RoutablePageMixin, PathRouting, Page):
 
     class Kind(models.TextChoices):
         NOTE = "note", _("Note")
-        DRAFT = "draft", _("Draft")
+        DRAFT = "draft", pgettext_lazy("a workspace item", "Draft")
         REPORT = "report", _("Report")
         DOCUMENT = "document", _("Document")
 

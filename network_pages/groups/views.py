@@ -28,6 +28,8 @@ from network_pages.groups.models import (
     WorkspaceItemPage,
 )
 from network_pages.intranet.lists import as_read, page_of, readable_originals
+from network_pages.practices import rules as practice_rules
+from network_pages.practices.models import BestPracticePage
 
 TEMPLATES = "network_pages/groups/"
 
@@ -37,7 +39,7 @@ def index_view(request, index):
     rapporteurs on themes without a group."""
     user = request.user
     groups = readable_originals(
-        user, ThematicGroupPage.objects.select_related("theme").order_by("title")
+        user, ThematicGroupPage.objects.select_related("theme", "locale").order_by("title")
     )
     shown = as_read(user, groups, active_language(), related=("theme",))
     own = access.group_ids(user)
@@ -48,7 +50,7 @@ def index_view(request, index):
         index,
         index.template,
         groups=shown,
-        rapporteurs=membership.rapporteurs(theme_only=True),
+        rapporteurs=_with_states(membership.rapporteurs(theme_only=True)),
         volunteer_form=VolunteerForm() if rules.can_volunteer(user) else None,
         can_manage=rules.can_manage(user),
     )
@@ -91,7 +93,7 @@ def group_view(request, page):
     space_version = space and (space.get_translation_or_none(page.locale) or space)
     people = membership.members(source)
     states = _states_of(people)
-    rapporteurs = membership.rapporteurs(group=source)
+    rapporteurs = _with_states(membership.rapporteurs(group=source))
     volunteered = any(r.user_id == user.pk for r in rapporteurs)
     return render_subpage(
         request,
@@ -110,12 +112,20 @@ def group_view(request, page):
     )
 
 
+def _with_states(rapporteurs):
+    """The rapporteurs, each with the names of their member states (`.states`)."""
+    states = _states_of([rapporteur.user for rapporteur in rapporteurs])
+    for rapporteur in rapporteurs:
+        rapporteur.states = states.get(rapporteur.user_id, ())
+    return rapporteurs
+
+
 def _states_of(people):
     """{user pk: their member states' names}, read in one query."""
     found = {}
-    states = MemberState.objects.filter(group__user__in=people).order_by("name_en")
-    for user_id, state in ((s.user_id, s) for s in states.annotate(user_id=F("group__user"))):
-        found.setdefault(user_id, []).append(state.name)
+    states = MemberState.objects.filter(group__user__in=people).annotate(user_id=F("group__user"))
+    for state in states.order_by("name_en"):
+        found.setdefault(state.user_id, []).append(state.name)
     return found
 
 
@@ -185,7 +195,9 @@ def _items(request, space):
     under = Q()
     for path in paths:
         under |= Q(path__startswith=path)
-    found = WorkspaceItemPage.objects.filter(under, depth=space.depth + 1)
+    found = WorkspaceItemPage.objects.filter(under, depth=space.depth + 1).select_related(
+        "author", "locale"
+    )
     originals = readable_originals(request.user, found).order_by("-first_published_at", "-pk")
     listed = page_of(request, originals)
     listed.object_list = as_read(
@@ -276,9 +288,7 @@ def item_view(request, item):
     user = request.user
     source = original(item).specific
     document = source.document or item.document
-    proposed = None
-    if source.proposed_as_id:
-        proposed = access.viewable(user, Page.objects.filter(pk=source.proposed_as_id)).first()
+    proposed = _proposed(user, source)
     return render_subpage(
         request,
         item,
@@ -290,6 +300,22 @@ def item_view(request, item):
         proposed=proposed,
         space=item.get_parent(),
     )
+
+
+def _proposed(user, item):
+    """(title, URL) of the contribution a report became, for whoever may read it: the practice
+    once published, its draft on "My contributions" before; else None."""
+    if item.proposed_as_id is None:
+        return None
+    practice = BestPracticePage.objects.filter(pk=item.proposed_as_id).first()
+    if practice is None:
+        return None
+    if access.can_view(user, practice):
+        return practice.title, practice.url
+    if practice_rules.can_read_draft(user, practice):
+        index = practice.get_parent().specific
+        return practice.draft_title, index.url + index.reverse_subpage("draft", args=[practice.pk])
+    return None
 
 
 @require_POST

@@ -4,6 +4,7 @@ published), its members, its workspace's items, its rapporteurs and invited expe
 import datetime
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from network_pages.decisions.models import Decision
 from network_pages.groups import membership, workspace
@@ -74,11 +75,13 @@ def designate(user, group=None, *, theme=None, by=None):
 
 
 def invite_into(group, *, by, email="ext@expert.example", ends_on=None, **names):
+    """The Office (`by`) invites an external expert into the group's workspace until `ends_on`
+    (30 days from today in Strasbourg unless told); returns the invitation."""
     data = {
         "email": email,
         "first_name": names.get("first_name", "Eva"),
         "last_name": names.get("last_name", "Extern"),
         "language": names.get("language", "en"),
     }
-    ends_on = ends_on or datetime.date.today() + datetime.timedelta(days=30)
+    ends_on = ends_on or timezone.localdate() + datetime.timedelta(days=30)
     return workspace.invite(workspace_of(group), data, ends_on=ends_on, by=by)

@@ -41,6 +41,7 @@ from tests.factories import (
 )
 from tests.factories.accounts import UserFactory
 from tests.factories.activities import committee, make_activity
+from tests.factories.groups import group_index, join, make_group, workspace_of, write_item
 from tests.factories.practices import review
 
 pytestmark = [pytest.mark.sqlite, pytest.mark.django_db]
@@ -122,6 +123,33 @@ PRACTICE_INDEX = {
 }
 PRACTICE = {"index": MEMBERS, "index_route": MEMBERS, "hide": OFFICE}
 
+# Thematic groups: members read the list and the groups; correspondents join, leave and volunteer
+# (POST only); the Office removes a member. The workspace is Germany's correspondent's (a member of
+# the group), the Office's and the SRSG's: France's correspondent, who is not in the group, and the
+# experts never reach it.
+GROUP_INDEX = {"index": MEMBERS, "index_route": MEMBERS, "volunteer": POST_ONLY}
+THEMATIC_GROUP = {
+    "index": MEMBERS,
+    "index_route": MEMBERS,
+    "join": POST_ONLY,
+    "leave": POST_ONLY,
+    "volunteer": POST_ONLY,
+    "remove_member": OFFICE,
+}
+IN_GROUP = {**MEMBERS, "other": 403}
+WORKSPACE = {
+    "index": IN_GROUP,
+    "index_route": IN_GROUP,
+    "write": IN_GROUP,
+    "invite": _with(IN_GROUP, corr=403),
+    "withdraw": _with(IN_GROUP, corr=405, office=405, srsg=405),
+}
+WORKSPACE_ITEM = {
+    "index": IN_GROUP,
+    "index_route": IN_GROUP,
+    "propose": _with(IN_GROUP, corr=405, office=405, srsg=405),
+}
+
 # (page model, route name or None for a page without routes) -> answers by role
 PAGES = {
     ("home.HomePage", None): EVERYONE,
@@ -160,6 +188,10 @@ PAGES = {
     ("network_pages.ActivityUpdatePage", None): MEMBERS,
     **{("network_pages.PracticeIndexPage", name): a for name, a in PRACTICE_INDEX.items()},
     **{("network_pages.BestPracticePage", name): a for name, a in PRACTICE.items()},
+    **{("network_pages.GroupIndexPage", name): a for name, a in GROUP_INDEX.items()},
+    **{("network_pages.ThematicGroupPage", name): a for name, a in THEMATIC_GROUP.items()},
+    **{("network_pages.WorkspacePage", name): a for name, a in WORKSPACE.items()},
+    **{("network_pages.WorkspaceItemPage", name): a for name, a in WORKSPACE_ITEM.items()},
 }
 # Page models never created on their own.
 NOT_CREATED = {"wagtailcore.Page", "network_pages.SessionPage"}
@@ -268,6 +300,10 @@ def world(tree, people, pages, today, sent):
     practice.refresh_from_db()
     cddh = committee("CDDH", "Steering Committee for Human Rights", "Comité directeur (CDDH)")
     activity = make_activity("CDDH plenary", committee=cddh)
+    group = join(make_group("Children on the move"), people.corr_de)
+    with sent(execute=True):
+        item = write_item(group, people.corr_de, "First notes")
+    space = workspace_of(group)
     document = make_document("Members' note")
     pages.meeting.body = [("document", document)]
     pages.meeting.save()  # its live row: the reference index now lists the use
@@ -288,6 +324,10 @@ def world(tree, people, pages, today, sent):
         "network_pages.BestPracticePage": practice,
         "network_pages.ActivityIndexPage": ActivityIndexPage.objects.get(locale=tree.en),
         "network_pages.ActivityUpdatePage": activity,
+        "network_pages.GroupIndexPage": group_index("en"),
+        "network_pages.ThematicGroupPage": group,
+        "network_pages.WorkspacePage": space,
+        "network_pages.WorkspaceItemPage": item,
     }
     french = {
         "home.HomePage": tree.home_fr,
@@ -307,6 +347,10 @@ def world(tree, people, pages, today, sent):
     french["network_pages.BestPracticePage"] = practice.get_translation(tree.fr)
     french["network_pages.ActivityIndexPage"] = ActivityIndexPage.objects.get(locale=tree.fr)
     french["network_pages.ActivityUpdatePage"] = activity.get_translation(tree.fr)
+    french["network_pages.GroupIndexPage"] = group_index("fr")
+    french["network_pages.ThematicGroupPage"] = group.get_translation(tree.fr)
+    french["network_pages.WorkspacePage"] = space.get_translation(tree.fr)
+    french["network_pages.WorkspaceItemPage"] = item.get_translation(tree.fr)
     route_kwargs = {
         "vcard": {"user_id": people.corr_de.pk},
         "edit_profile": {"user_id": people.corr_de.pk},
@@ -327,6 +371,8 @@ def world(tree, people, pages, today, sent):
         "suggestion_status": {"pk": 1},  # POST only: the method is refused before the pk is read
         ("network_pages.PracticeIndexPage", "draft"): {"pk": changes.pk},
         ("network_pages.PracticeIndexPage", "edit"): {"pk": changes.pk},
+        ("network_pages.ThematicGroupPage", "remove_member"): {"user_id": people.corr_de.pk},
+        ("network_pages.WorkspacePage", "withdraw"): {"pk": 1},  # POST only, refused first
         **{
             (label, "decide_suggestion"): {"pk": suggestion.pk}
             for label, suggestion in suggestions.items()

@@ -24,6 +24,7 @@ def test_each_domain_registers_its_panels_once():
         "sessions",
         "activities",
         "contributions",
+        "thematic_groups",
         "groups",
     }
 
@@ -36,6 +37,7 @@ def test_the_office_sees_the_response_rates_first(client, people, tree):
         "decisions",
         "activities",
         "contributions",
+        "thematic_groups",
         "groups",
     ]
 
@@ -47,6 +49,7 @@ def test_a_correspondent_sees_no_response_rates(client, people, tree):
         "decisions",
         "activities",
         "contributions",
+        "thematic_groups",
         "groups",
     ]
 
