@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.core.files import File
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
@@ -21,6 +21,7 @@ from wagtail.log_actions import log
 from wagtail.models import Locale
 
 from network_pages import access
+from network_pages.access.models import PageUserObjectPermission
 from network_pages.accounts.designations import activation_url, create_person, find_person
 from network_pages.core.markings import Marking
 from network_pages.core.roles import EXPERTS, OFFICE
@@ -153,6 +154,27 @@ def withdraw(invitation, *, by):
         data={"user": invitation.user.get_username()},
     )
     return invitation
+
+
+def end_due_invitations(today=None):
+    """Revoke for good the grants of the invitations into workspaces past their end date (the
+    policy already ignores them); returns how many (daily, from cron, with the sessions')."""
+    today = today or timezone.localdate()
+    past = WorkspaceInvitation.objects.filter(withdrawn_at__isnull=True, ends_on__lt=today)
+    current = WorkspaceInvitation.objects.current(today)
+    still_granted = PageUserObjectPermission.objects.filter(
+        user=OuterRef("user"), content_object=OuterRef("workspace")
+    )
+    due = (
+        past.filter(Exists(still_granted))
+        .exclude(Exists(current.filter(user=OuterRef("user"), workspace=OuterRef("workspace"))))
+        .select_related("user", "workspace")
+    )
+    count = 0
+    for invitation in due:
+        access.revoke(invitation.user, invitation.workspace)
+        count += 1
+    return count
 
 
 def plain_text(html):
