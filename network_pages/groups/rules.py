@@ -8,7 +8,10 @@ lapses) and the Office see it and everything in it; nobody else, in pages, listi
 or exports. Invited experts never see the list or the groups' pages.
 """
 
+from django.db.models import Q
+
 from network_pages import access
+from network_pages.access.models import PageGroupObjectPermission
 from network_pages.accounts.rules import is_correspondent
 from network_pages.core.translations import first_written, original
 from network_pages.groups.models import (
@@ -33,6 +36,11 @@ def without_lapsed_workspace_invitations(user, granted):
     it open); the members' grant is the group's, never the person's."""
     invitations = WorkspaceInvitation.objects.filter(user=user)
     lapsed = invitations.lapsed().exclude(workspace__in=invitations.current().values("workspace"))
+    # A former expert who has since joined the group works there as a member.
+    as_member = PageGroupObjectPermission.objects.filter(
+        group_id__in=sorted(access.group_ids(user))
+    )
+    lapsed = lapsed.exclude(workspace__in=as_member.values("content_object_id"))
     return granted.exclude(pk__in=lapsed.values("workspace"))
 
 
@@ -54,9 +62,13 @@ def is_in_group(user, group_page):
     return group_id is not None and group_id in access.group_ids(user)
 
 
-def groups_of(user):
-    """The thematic groups the user is a member of, each as first written."""
-    return first_written(ThematicGroupPage.objects.filter(group__in=sorted(access.group_ids(user))))
+def groups_of(user, *, besides=None):
+    """The thematic groups the user is a member of (and the group `besides`, a pk: the one a
+    draft is already meant for), each as first written."""
+    chosen = Q(group__in=sorted(access.group_ids(user)))
+    if besides is not None:
+        chosen |= Q(pk=besides)
+    return first_written(ThematicGroupPage.objects.filter(chosen))
 
 
 def can_join(user, group_page):

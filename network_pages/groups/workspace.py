@@ -28,16 +28,13 @@ from network_pages.core.roles import EXPERTS, OFFICE
 from network_pages.core.translations import content_language, original
 from network_pages.files.uploads import store_document
 from network_pages.groups import rules
+from network_pages.groups.membership import Refused
 from network_pages.groups.models import WorkspaceInvitation, WorkspaceItemPage
 from network_pages.notifications.outbox import notify
 from network_pages.practices import contributions
 from network_pages.practices.models import Dissemination, PracticeIndexPage
 
 SUMMARY_LENGTH = 590
-
-
-class Refused(Exception):
-    """A step that cannot be taken now; the message says why, in the user's language."""
 
 
 def _group_page(workspace):

@@ -151,7 +151,7 @@ def edit_view(request, index, pk):
         request.POST or None,
         request.FILES or None,
         attachments=attachments,
-        groups=group_rules.groups_of(request.user),
+        groups=group_rules.groups_of(request.user, besides=draft.thematic_group_id),
         initial=_initial(draft, page),
     )
     if request.method == "POST" and form.is_valid():
