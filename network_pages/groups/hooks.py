@@ -1,16 +1,25 @@
 """The groups' hooks: the intranet's section, the rapporteurs in the admin and the actions that
 designate them, audit actions and e-mails."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from wagtail import hooks
+from wagtail.models import Page
 
 from network_pages.core.audit import log_actions
 from network_pages.groups import panels
 from network_pages.groups.admin import RapporteurViewSet
 from network_pages.groups.designation import CorrectRapporteur, RecordRapporteur
-from network_pages.groups.models import GroupIndexPage, Rapporteur
+from network_pages.groups.models import (
+    GroupIndexPage,
+    Rapporteur,
+    ThematicGroupPage,
+    WorkspaceItemPage,
+    WorkspacePage,
+)
 from network_pages.intranet.sections import Section
 
 # Its audit actions: (action, label, message), in English and French.
@@ -83,3 +92,23 @@ def register_rapporteur_actions(registry):
 @hooks.register("register_intranet_panels")
 def register_intranet_panels():
     return panels.PANELS
+
+
+@hooks.register("before_copy_page")
+def refuse_copying_a_group(request, page):
+    """A thematic group is set up by a decision of the Network, with its own members and
+    workspace: copying one (or a subtree holding one) would hand its workspace to the copy's
+    members, so the admin refuses it."""
+    pages = Page.objects.filter(pk=page.pk)
+    if request.method == "POST" and request.POST.get("copy_subpages"):
+        pages = page.get_descendants(inclusive=True)
+    if not pages.type(ThematicGroupPage, WorkspacePage, WorkspaceItemPage).exists():
+        return None
+    messages.error(
+        request,
+        _(
+            "A thematic group, its workspace and what is in it cannot be copied: create a new "
+            "group from the decision of the Network that sets it up."
+        ),
+    )
+    return redirect("wagtailadmin_explore", page.get_parent().pk)

@@ -46,7 +46,10 @@ def set_up(page, *, by=None):
     page = page.specific
     if not is_original(page):
         return None
-    if page.group_id is None:
+    shared = ThematicGroupPage.objects.filter(group_id=page.group_id).exclude(
+        translation_key=page.translation_key
+    )
+    if page.group_id is None or shared.exists():  # a copy keeps its model's group: never share it
         group = Group.objects.create(name=_group_name(page))
         ThematicGroupPage.objects.filter(translation_key=page.translation_key).update(group=group)
         page.group = group

@@ -126,6 +126,7 @@ class WorkspacePage(RoutablePageMixin, PathRouting, Page):
     max_count_per_parent = 1
 
     template = "network_pages/groups/workspace_page.html"
+    is_news = False  # made with its group: the intranet home's new pages leave it out
 
     class Meta:
         verbose_name = _("workspace")

@@ -32,11 +32,15 @@ def workspaces():
 
 @access.grant_filter
 def without_lapsed_workspace_invitations(user, granted):
-    """A withdrawn or past invitation closes its workspace at once (unless a current one keeps
-    it open); the members' grant is the group's, never the person's."""
+    """An invited expert enters a workspace only through a current invitation: a withdrawn or
+    past one closes it at once, and so does a thematic group's grant the person may still hold
+    from being a correspondent. A correspondent enters through the group's grant, whatever
+    invitation they once had."""
     invitations = WorkspaceInvitation.objects.filter(user=user)
+    if access.level(user) < access.Level.MEMBER:
+        opened = invitations.current().values("workspace")
+        return granted.exclude(Q(pk__in=WorkspacePage.objects.values("pk")) & ~Q(pk__in=opened))
     lapsed = invitations.lapsed().exclude(workspace__in=invitations.current().values("workspace"))
-    # A former expert who has since joined the group works there as a member.
     as_member = PageGroupObjectPermission.objects.filter(
         group_id__in=sorted(access.group_ids(user))
     )
@@ -67,8 +71,9 @@ def groups_of(user, *, besides=None):
     draft is already meant for), each as first written."""
     chosen = Q(group__in=sorted(access.group_ids(user)))
     if besides is not None:
-        chosen |= Q(pk=besides)
-    return first_written(ThematicGroupPage.objects.filter(chosen))
+        same = ThematicGroupPage.objects.filter(pk=besides).values("translation_key")
+        chosen |= Q(translation_key__in=same)
+    return first_written(ThematicGroupPage.objects.live().filter(chosen))
 
 
 def can_join(user, group_page):

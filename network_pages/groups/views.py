@@ -164,7 +164,11 @@ def remove_member_view(request, page, user_id):
     source = original(page).specific
     member = get_object_or_404(get_user_model(), pk=user_id, groups=source.group_id or 0)
     if request.method == "POST":
-        membership.remove(source, member, by=request.user)
+        try:
+            membership.remove(source, member, by=request.user)
+        except membership.Refused as refused:  # removed by someone else meanwhile
+            messages.error(request, str(refused))
+            return redirect(page.url)
         messages.success(
             request,
             _("%(name)s is no longer a member of the group.") % {"name": display_name(member)},

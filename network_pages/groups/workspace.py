@@ -5,7 +5,9 @@ the whole network through the contributions' flow (the Office reviews it there).
 
 import os
 import re
+from functools import reduce
 from html import unescape
+from operator import or_
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -15,10 +17,11 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from network_pages import access
 from network_pages.access.models import PageUserObjectPermission
@@ -35,6 +38,7 @@ from network_pages.practices import contributions
 from network_pages.practices.models import Dissemination, PracticeIndexPage
 
 SUMMARY_LENGTH = 590
+ROUTES = {"write", "invite", "invitations"}  # the workspace's own sub-routes
 
 
 def _group_page(workspace):
@@ -51,6 +55,7 @@ def write(workspace, data, upload, *, by):
     target = workspace.get_translation_or_none(locale) or workspace
     page = WorkspaceItemPage(
         title=data["title"],
+        slug=_free_slug(workspace, data["title"]),
         kind=data["kind"],
         body=contributions.paragraphs(data["body"]),
         author=by,
@@ -61,8 +66,28 @@ def write(workspace, data, upload, *, by):
         page.save(update_fields=["document"])
     page.save_revision(user=by, log_action=False).publish(user=by, skip_permission_checks=True)
     log(page, "network.workspace.write", user=by)
-    notify(_others_there(workspace, by), "workspace_item_added", {"item": page, "author": by})
+    # Told only if the policy lets them in (a member whose role ended is not).
+    told = [person for person in _others_there(workspace, by) if access.can_view(person, page)]
+    notify(told, "workspace_item_added", {"item": page, "author": by})
     return page
+
+
+def _free_slug(workspace, title):
+    """A slug for a new item that no item of any version of the workspace has, and that none of
+    the workspace's own routes (write/, invite/...) would answer first."""
+    paths = Page.objects.filter(translation_key=workspace.translation_key).values_list(
+        "path", flat=True
+    )
+    siblings = Page.objects.filter(
+        reduce(or_, (Q(path__startswith=path) for path in paths)), depth=workspace.depth + 1
+    )
+    taken = set(siblings.values_list("slug", flat=True)) | ROUTES
+    base = slugify(title, allow_unicode=True)[:200] or "item"
+    slug, number = base, 1
+    while slug in taken:
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
 
 
 def _others_there(workspace, by):
@@ -221,7 +246,8 @@ def propose(item, *, by):
     finally:
         for upload in uploads:
             upload.close()
-    contributions.submit(page, by=by)
+    # A group's report reaches the network only once the Office has reviewed it.
+    contributions.submit(page, by=by, review=True)
     WorkspaceItemPage.objects.filter(translation_key=item.translation_key).update(proposed_as=page)
     log(item, "network.workspace.propose", user=by, data={"practice": page.pk})
     return page

@@ -11,7 +11,7 @@ from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
 from network_pages.access import (
     Level,
@@ -97,8 +97,10 @@ def _recent_pages(request, home):
     """What was published last below the intranet home: its items, not the sections' own index
     pages (a page never published in the admin has no date and comes last)."""
     sections = [section.page_model for section in section_types()]
+    # Pages that only hold others (a group's workspace) are not news either.
+    holders = [model for model in get_page_models() if not getattr(model, "is_news", True)]
     pages = (
-        viewable(request.user, home.get_descendants().live().not_type(*sections))
+        viewable(request.user, home.get_descendants().live().not_type(*sections, *holders))
         .order_by(F("last_published_at").desc(nulls_last=True), "path")
         .only(*ITEM_FIELDS, "last_published_at")
     )

@@ -151,16 +151,17 @@ def _open_workflow(page):
 
 
 @transaction.atomic
-def submit(page, *, by):
+def submit(page, *, by, review=False):
     """Send the draft to the Office (resuming the workflow after changes were asked for), or
-    publish it at once when the Office's setting says so."""
+    publish it at once when the Office's setting says so, unless `review` asks for the Office's
+    review whatever the setting."""
     page = _locked(page)
     contribution = page.contribution
     if not rules.can_edit_draft(by, page):
         raise Refused(_("This contribution is already with the SRSG Office."))
     draft = latest(page)
     # One the Office hid comes back through its review, whatever the setting.
-    at_once = publishes_at_once(draft) and contribution.status != Status.HIDDEN
+    at_once = not review and publishes_at_once(draft) and contribution.status != Status.HIDDEN
     now = timezone.now()
     contribution.submitted_at, contribution.submitted_by = now, by
     running = _open_workflow(page)
@@ -312,7 +313,9 @@ def _announce(page, *, by):
     audience = Q(groups__name__in=roles)
     group = page.thematic_group if page.dissemination == Dissemination.GROUP else None
     if group is not None and group.group_id and page.marking != Marking.OFFICE:
-        audience |= Q(groups=group.group_id)  # the members of the group it is meant for
+        # The correspondents among the members of the group it is meant for.
+        members = get_user_model().objects.filter(groups=group.group_id)
+        audience |= Q(pk__in=members.filter(groups__name=CORRESPONDENTS).values("pk"))
     readers = get_user_model().objects.filter(audience, is_active=True).distinct()
     readers = [user for user in readers if user.pk not in told]
     notify(readers, "practice_published", {"practice": page, "state": page.author_state})

@@ -191,7 +191,8 @@ def _initial(draft, page):
         "sources": draft.sources,
         "marking": draft.marking,
         "dissemination": draft.dissemination,
-        "thematic_group": draft.thematic_group_id,
+        # The group as first written: the form offers groups so.
+        "thematic_group": original(draft.thematic_group).pk if draft.thematic_group else None,
         "revision": page.latest_revision_id,
     }
 
