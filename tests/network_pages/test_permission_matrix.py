@@ -43,6 +43,7 @@ from tests.factories.accounts import UserFactory
 from tests.factories.activities import committee, make_activity
 from tests.factories.groups import group_index, join, make_group, workspace_of, write_item
 from tests.factories.practices import review
+from tests.factories.release import make_released, release_index
 
 pytestmark = [pytest.mark.sqlite, pytest.mark.django_db]
 
@@ -154,6 +155,8 @@ WORKSPACE_ITEM = {
 PAGES = {
     ("home.HomePage", None): EVERYONE,
     ("home.StandardPage", None): EVERYONE,
+    ("home.ReleaseIndexPage", None): EVERYONE,
+    ("home.ReleasedPage", None): EVERYONE,
     ("network_pages.IntranetHomePage", None): INTRANET,
     ("network_pages.IntranetPage", None): MEMBERS,
     ("network_pages.DirectoryPage", "index"): MEMBERS,
@@ -255,6 +258,7 @@ def test_every_page_model_and_sub_route_is_in_the_matrix():
 def world(tree, people, pages, today, sent):
     """One of every page, in English and French, and the records their routes need."""
     standard = tree.home_en.add_child(instance=StandardPage(title="About", slug="about"))
+    released = make_released(french="Alternatives à la rétention")
     with sent(execute=True):
         request = make_request("Reception capacity", ("How many places?",), slug="reception")
     respond(request, "DE", [("About 40,000 places.", "network")])
@@ -310,6 +314,8 @@ def world(tree, people, pages, today, sent):
     english = {
         "home.HomePage": tree.home_en,
         "home.StandardPage": standard,
+        "home.ReleaseIndexPage": release_index("en"),
+        "home.ReleasedPage": released,
         "network_pages.IntranetHomePage": tree.intranet_en,
         "network_pages.IntranetPage": pages.meeting,
         "network_pages.DirectoryPage": DirectoryPage.objects.get(locale=tree.en),
@@ -332,6 +338,8 @@ def world(tree, people, pages, today, sent):
     french = {
         "home.HomePage": tree.home_fr,
         "home.StandardPage": translate(standard, tree.fr, "À propos"),
+        "home.ReleaseIndexPage": release_index("fr"),
+        "home.ReleasedPage": released.get_translation(tree.fr),
         "network_pages.IntranetHomePage": tree.intranet_fr,
         "network_pages.IntranetPage": pages.meeting_fr,
         "network_pages.DirectoryPage": DirectoryPage.objects.get(locale=tree.fr),
