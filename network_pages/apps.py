@@ -26,6 +26,7 @@ class NetworkPagesConfig(AppConfig):
         from network_pages.methods import signals as methods_signals  # noqa: F401
         from network_pages.practices import rules as practice_rules  # noqa: F401
         from network_pages.practices import signals as practice_signals
+        from network_pages.release import rules as release_rules  # noqa: F401
         from network_pages.sessions import rules as session_rules  # noqa: F401
         from network_pages.sessions import signals as session_signals  # noqa: F401
 

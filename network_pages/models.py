@@ -50,6 +50,7 @@ from network_pages.practices.models import (
     PracticeSettings,
     Theme,
 )
+from network_pages.release.models import ReleaseProposal
 from network_pages.sessions.models import (
     AgendaApproval,
     AgendaConsultation,
@@ -109,6 +110,7 @@ __all__ = [
     "PracticeIndexPage",
     "PracticeSettings",
     "Rapporteur",
+    "ReleaseProposal",
     "RequestIndexPage",
     "RequestQuestion",
     "ResponseReminder",

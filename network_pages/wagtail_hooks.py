@@ -11,6 +11,7 @@ from network_pages.information_requests import hooks as information_requests_hoo
 from network_pages.intranet import hooks as intranet_hooks
 from network_pages.methods import hooks as methods_hooks
 from network_pages.practices import hooks as practices_hooks
+from network_pages.release import hooks as release_hooks
 from network_pages.sessions import hooks as sessions_hooks
 
 __all__ = [
@@ -25,5 +26,6 @@ __all__ = [
     "intranet_hooks",
     "methods_hooks",
     "practices_hooks",
+    "release_hooks",
     "sessions_hooks",
 ]

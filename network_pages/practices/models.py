@@ -207,6 +207,7 @@ class BestPracticePage(RoutablePageMixin, PathRouting, Page):
 
     index = delegate("", VIEWS + "practice_view")
     hide = delegate("hide/", VIEWS + "hide_view")
+    release = delegate("release/", "network_pages.release.views.propose_practice_view")
 
     def with_content_json(self, content):
         """A revision as a page; who wrote it and for which state stay as recorded when it was

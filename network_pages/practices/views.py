@@ -22,6 +22,7 @@ from network_pages.practices.forms import (
     HideForm,
 )
 from network_pages.practices.models import BestPracticePage, Contribution
+from network_pages.release import rules as release_rules
 
 TEMPLATES = "network_pages/practices/"
 
@@ -42,6 +43,7 @@ def practice_view(request, page):
         attachments=[a for a in attachments if access.can_view(request.user, a.document)],
         content_lang=content_language(page),
         can_hide=rules.can_hide(request.user, original(page)),
+        can_release=release_rules.can_propose_practice(request.user, original(page).specific),
     )
 
 

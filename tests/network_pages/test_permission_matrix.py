@@ -122,7 +122,8 @@ PRACTICE_INDEX = {
     "edit": _with(OWN_STATE, office=403, srsg=403),
     "export": MEMBERS,
 }
-PRACTICE = {"index": MEMBERS, "index_route": MEMBERS, "hide": OFFICE}
+# Germany's practice: Germany's correspondents and the Office propose it for public release.
+PRACTICE = {"index": MEMBERS, "index_route": MEMBERS, "hide": OFFICE, "release": OWN_STATE}
 
 # Thematic groups: members read the list and the groups; correspondents join, leave and volunteer
 # (POST only); the Office removes a member. The workspace is Germany's correspondent's (a member of
