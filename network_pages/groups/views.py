@@ -6,13 +6,11 @@ has run before each; every one asks `groups.rules` too."""
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import F, Q
+from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-
-from wagtail.models import Page
 
 from network_pages import access
 from network_pages.accounts.members import display_name
@@ -193,15 +191,7 @@ def remove_member_view(request, page, user_id):
 def _items(request, space):
     """The workspace's items the user may read (written under any version of it), each once in
     the reader's language, newest first, one page of them."""
-    paths = Page.objects.filter(translation_key=space.translation_key).values_list(
-        "path", flat=True
-    )
-    under = Q()
-    for path in paths:
-        under |= Q(path__startswith=path)
-    found = WorkspaceItemPage.objects.filter(under, depth=space.depth + 1).select_related(
-        "author", "locale"
-    )
+    found = workspace.items_of(space, WorkspaceItemPage).select_related("author", "locale")
     originals = readable_originals(request.user, found).order_by("-first_published_at", "-pk")
     listed = page_of(request, originals)
     listed.object_list = as_read(

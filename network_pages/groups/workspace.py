@@ -72,16 +72,20 @@ def write(workspace, data, upload, *, by):
     return page
 
 
-def _free_slug(workspace, title):
-    """A slug for a new item that no item of any version of the workspace has, and that none of
-    the workspace's own routes (write/, invite/...) would answer first."""
+def items_of(workspace, model=Page):
+    """The pages (of `model`) written under any version of the workspace."""
     paths = Page.objects.filter(translation_key=workspace.translation_key).values_list(
         "path", flat=True
     )
-    siblings = Page.objects.filter(
+    return model.objects.filter(
         reduce(or_, (Q(path__startswith=path) for path in paths)), depth=workspace.depth + 1
     )
-    taken = set(siblings.values_list("slug", flat=True)) | ROUTES
+
+
+def _free_slug(workspace, title):
+    """A slug for a new item that no item of any version of the workspace has, and that none of
+    the workspace's own routes (write/, invite/...) would answer first."""
+    taken = set(items_of(workspace).values_list("slug", flat=True)) | ROUTES
     base = slugify(title, allow_unicode=True)[:200] or "item"
     slug, number = base, 1
     while slug in taken:
